@@ -1,0 +1,3 @@
+from perflint.cli.main import main
+
+main()

@@ -1,0 +1,88 @@
+"""`perflint rules` and `perflint explain`."""
+from __future__ import annotations
+
+import difflib
+
+import click
+
+from perflint.engine.rule import BASIS
+
+GROUPS = {
+    "Y": ("输入与格式", "Input and format"),
+    "A": ("结构与完整性", "Structure and completeness"),
+    "B": ("指标值", "Indicator values"),
+    "C": ("笼统表述与基期", "Vague wording and baselines"),
+    "D": ("满意度", "Satisfaction"),
+    "E": ("成本", "Cost"),
+    "F": ("预算金额", "Budget arithmetic"),
+    "G": ("日期", "Dates"),
+    "H": ("自评", "Self-evaluation"),
+}
+
+
+def list_rules(profile: str | None, lang: str) -> int:
+    from perflint.config.loader import load_config
+    from perflint.config.model import ConfigError
+    from perflint.engine.registry import all_rules
+
+    try:
+        settings = load_config(cli={"profile": profile}).settings
+    except ConfigError as exc:
+        click.echo(f"perflint: configuration error: {exc}", err=True)
+        return 2
+    i = 1 if lang == "en" else 0
+    rules = sorted(all_rules().values(), key=lambda r: (list(GROUPS).index(r.group) if r.group in GROUPS else 99, r.id))
+    width = max(len(r.id) for r in rules)
+    group = None
+    for r in rules:
+        if r.group != group:
+            group = r.group
+            click.echo(f"\n{group}  {GROUPS.get(group, (group, group))[i]}")
+        sev = str(settings[r.id].severity) if r.id in settings else "off"
+        click.echo(f"  {r.id:<{width}}  {sev:<7}  {r.summary.text(lang)}")
+    return 0
+
+
+def explain_rule(rule_id: str, lang: str) -> int:
+    from perflint.engine.registry import all_rules
+
+    rules = all_rules()
+    if rule_id not in rules:
+        near = difflib.get_close_matches(rule_id, list(rules), n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        click.echo(f"perflint: unknown rule {rule_id!r}{hint}", err=True)
+        return 2
+    click.echo(render_explain(rules[rule_id], lang))
+    return 0
+
+
+def render_explain(rule, lang: str) -> str:
+    """Markdown: the same text `explain` prints and docs/rules/ holds."""
+    en = lang == "en"
+    h = (lambda zh, e: e if en else zh)
+    out = [f"# {rule.id}: {rule.summary.text(lang)}", "",
+           f"- {h('默认级别', 'Default severity')}: {rule.severity}",
+           f"- {h('分组', 'Group')}: {rule.group} ({GROUPS.get(rule.group, ('', ''))[1 if en else 0]})",
+           f"- {h('依据', 'Basis')}: {BASIS[rule.basis].text(lang)}", "",
+           f"## {h('检查什么', 'What it checks')}", "", rule.description.text(lang), "",
+           f"## {h('为什么', 'Why')}", "", rule.rationale.text(lang), ""]
+    if rule.sources:
+        out += [f"{h('来源', 'Source')}: {rule.sources.text(lang)}", ""]
+    if rule.options:
+        out += [f"## {h('选项', 'Options')}", ""]
+        out += [f"- `{o.name}` ({h('默认', 'default')} `{_show(o.default)}`): {o.doc.text(lang)}" for o in rule.options]
+        out.append("")
+    passes = [e for e in rule.examples if not e.fails]
+    fails = [e for e in rule.examples if e.fails]
+    for title, examples in ((h("通过示例", "Passes"), passes), (h("不通过示例", "Fails"), fails)):
+        if examples:
+            out += [f"## {title}", ""]
+            for e in examples:
+                out += ["```yaml", e.yaml.rstrip(), "```", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _show(value) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)

@@ -1,0 +1,90 @@
+"""The `perflint` command line. Heavy modules are imported inside commands to keep start-up fast."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from perflint import __version__
+
+
+def default_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "zh"
+
+
+def lang_option(f):
+    return click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: config, then locale).")(f)
+
+
+def fail(message: str) -> None:
+    click.echo(f"perflint: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="perflint")
+def cli():
+    """Lint budget performance declarations (财政项目支出绩效目标申报表)."""
+
+
+def _split(values) -> tuple:
+    return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "formats", multiple=True, metavar="FMT[=PATH]",
+              help="Output format, repeatable: text, json, sarif, github, gitlab, junit, markdown, html; =PATH writes to a file.")
+@click.option("--select", multiple=True, help="Only these rules (ids, globs like yaml-*, or ALL).")
+@click.option("--ignore", multiple=True, help="Skip these rules.")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
+@click.option("--profile", help="Rule set profile (default, sh-2019, sh-2020, sh-2024, central-2022, shanghai-2025, …).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run (default: error).")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: nearest .perflint.yaml or pyproject.toml).")
+@lang_option
+def check(paths, formats, select, ignore, extend_select, profile, fail_on, config_path, lang):
+    """Check declarations under PATHS (files or folders; default: the current directory)."""
+    from perflint.cli.check import run_check
+
+    sys.exit(run_check(
+        paths=paths or (".",), formats=formats or ("text",), config_path=config_path, lang=lang,
+        cli={"select": _split(select), "ignore": _split(ignore), "extend_select": _split(extend_select),
+             "profile": profile, "fail_on": fail_on, "lang": lang},
+    ))
+
+
+@cli.command("rules")
+@click.option("--profile", help="Show severities under this profile.")
+@lang_option
+def rules_cmd(profile, lang):
+    """List every rule with its severity and a one-line summary."""
+    from perflint.cli.info import list_rules
+
+    sys.exit(list_rules(profile, lang or default_lang()))
+
+
+@cli.command()
+@click.argument("rule_id")
+@lang_option
+def explain(rule_id, lang):
+    """Print a rule's full documentation."""
+    from perflint.cli.info import explain_rule
+
+    sys.exit(explain_rule(rule_id, lang or default_lang()))
+
+
+@cli.command()
+def schema():
+    """Print the declaration JSON Schema."""
+    from importlib import resources
+
+    click.echo((resources.files("perflint.schemas") / "declaration.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+def main():
+    cli(prog_name="perflint")

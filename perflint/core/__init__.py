@@ -1,0 +1,1 @@
+"""The diagnostic model every rule produces and every output format renders."""

@@ -1,0 +1,117 @@
+"""Lint one file: load, validate, run the enabled rules, locate and suppress. Pure of I/O beyond reading."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from perflint.config.model import Config
+from perflint.core.diagnostic import Diagnostic, Finding, Severity
+from perflint.engine import schema_check, suppression
+from perflint.engine.registry import all_rules
+from perflint.loading.loader import load
+from perflint.loading.sourcemap import split
+from perflint.model.declaration import Declaration, text_of
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # project, department, era … for reports
+
+    @property
+    def active(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.suppressed]
+
+
+def fingerprint(rule: str, path: str, pointer: str, value: str | None) -> str:
+    """Stable across line moves: rule + file + JSON pointer + the offending value, never line numbers."""
+    digest = hashlib.sha256(f"{rule}\0{path}\0{pointer}\0{value or ''}".encode("utf-8")).hexdigest()
+    return digest[:20]
+
+
+def _value_at(data, pointer: str):
+    node = data
+    for tok in split(pointer):
+        if isinstance(node, dict):
+            node = node.get(tok)
+        elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
+            node = node[int(tok)]
+        else:
+            return None
+    return node if isinstance(node, (str, int, float)) or node is None else type(node).__name__
+
+
+def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
+    rules = all_rules()
+    doc = load(path, raw)
+    result = FileResult(path)
+    found: list[tuple[str, Finding, object]] = [(p.rule, p.finding, p.span) for p in doc.problems]
+    era = "unknown"
+    settings = config.for_file(path, era)
+    if isinstance(doc.data, dict):
+        decl = Declaration(doc.data, path)
+        era = decl.era
+        settings = config.for_file(path, era)
+        if "yaml-coercion" in settings or "schema" in settings:
+            for f in schema_check.coercions(doc.data, doc.scalars):
+                found.append(("yaml-coercion", f, None))
+        if "schema" in settings:
+            found += [("schema", f, None) for f in schema_check.check(doc.data)]
+        for rid, setting in settings.items():
+            rule = rules[rid]
+            if rule.check is None or decl.kind not in rule.kinds:
+                continue
+            try:
+                found += [(rid, f, None) for f in rule.check(decl, setting.options)]
+            except Exception as exc:  # one broken rule must not hide the others
+                found.append(("internal-error", Finding("", _internal(rid, exc)), None))
+        result.meta = {
+            "project": text_of(decl.get("project", "name")),
+            "department": text_of(decl.get("department") or decl.get("declaring_unit")),
+            "fiscal_year": decl.fiscal_year,
+            "era": era,
+        }
+    elif doc.data is not None:
+        from perflint.core.diagnostic import Message
+
+        found.append(("schema", Finding("", Message("申报表顶层必须是字段映射（键: 值）。",
+                                                     "A declaration must be a mapping (key: value) at the top level.")), None))
+    for rid, f, span in found:
+        setting = settings.get(rid)
+        if setting is None and rid != "internal-error":
+            continue
+        severity = f.severity or (setting.severity if setting else Severity.ERROR)
+        if setting and f.severity and setting.severity < rules[rid].severity:
+            severity = min(f.severity, setting.severity)  # a profile that lowers a rule lowers all its variants
+        value = f.value if f.value is not None else _value_at(doc.data, f.pointer)
+        result.diagnostics.append(Diagnostic(
+            rule=rid, severity=severity, file=path,
+            span=span or doc.source_map.span(f.pointer, f.on_key), pointer=f.pointer, message=f.message,
+            value=None if value is None else str(value),
+            fingerprint=fingerprint(rid, path, f.pointer, None if value is None else str(value)),
+        ))
+    _suppress(doc.text, result, settings, config)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _suppress(text: str, result: FileResult, settings, config: Config) -> None:
+    if not text or "perflint:" not in text:
+        return
+    sups, invalid = suppression.parse(text, all_rules(), config.require_reason)
+    suppression.apply(result.diagnostics, sups)
+    problems = [("suppression-invalid", p) for p in invalid]
+    problems += [("suppression-unused", p) for p in suppression.unused(sups, settings)]
+    for rid, (span, message) in problems:
+        setting = settings.get(rid)
+        if setting:
+            result.diagnostics.append(Diagnostic(rid, setting.severity, result.path, span, "", message,
+                                                 fingerprint=fingerprint(rid, result.path, str(span.line), message.en)))
+
+
+def _internal(rid: str, exc: Exception):
+    from perflint.core.diagnostic import Message
+
+    return Message(f"规则 {rid} 在此文件上出错（{type(exc).__name__}: {exc}）：请报告此问题。",
+                   f"Rule {rid} failed on this file ({type(exc).__name__}: {exc}): please report it.")

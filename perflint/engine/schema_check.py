@@ -1,0 +1,154 @@
+"""JSON Schema validation worded for the person filling the form, plus YAML coercion checks."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+
+from perflint.core.diagnostic import Finding, Message
+from perflint.loading import messages as LM
+from perflint.loading.sourcemap import join, split
+
+_TYPE_ZH = {"string": "文本", "number": "数字", "integer": "整数", "boolean": "是/否（true/false）",
+            "object": "字段组（映射）", "array": "列表", "null": "空"}
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads((resources.files("perflint.schemas") / "declaration.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
+
+
+def _subschema(pointer_tokens, root=None):
+    """The schema node describing the value at a pointer (following $ref, items, properties)."""
+    s = root or schema()
+    for tok in pointer_tokens:
+        s = _resolve(s)
+        if s.get("type") == "array" or "items" in s:
+            s = s.get("items", {})
+        else:
+            s = s.get("properties", {}).get(tok)
+            if s is None:
+                return None
+    return _resolve(s)
+
+
+def _resolve(s):
+    while isinstance(s, dict) and "$ref" in s:
+        name = s["$ref"].rsplit("/", 1)[-1]
+        s = schema()["$defs"][name]
+    return s
+
+
+def _title(tokens) -> str:
+    s = _subschema(tokens)
+    title = s.get("title") if s else None
+    path = "/".join(tokens) or "(document)"
+    return f"{title}（{path}）" if title else path
+
+
+def check(data) -> list[Finding]:
+    out = []
+    for err in validator().iter_errors(data):
+        out.append(_finding(err))
+    return out
+
+
+def _finding(err) -> Finding:
+    tokens = [str(t) for t in err.absolute_path]
+    pointer = "".join(join("", t) for t in tokens)
+    v = err.validator
+    where = _title(tokens)
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else "?"
+        child = _title(tokens + [missing])
+        return Finding(pointer, Message(f"缺少必填字段 {child}。", f"Missing required field {child}."), on_key=bool(tokens))
+    if v == "additionalProperties":
+        allowed = sorted((_subschema(tokens) or {}).get("properties", {}))
+        extras = [k for k in err.instance if k not in allowed]
+        extra = extras[0] if extras else "?"
+        near = difflib.get_close_matches(extra, allowed, n=1)
+        hint_zh = f"，是否应为 `{near[0]}`？" if near else f"。可用字段：{', '.join(allowed)}。"
+        hint_en = f"; did you mean `{near[0]}`?" if near else f". Known fields: {', '.join(allowed)}."
+        return Finding(join(pointer, extra), Message(f"未知字段 `{extra}`{hint_zh}", f"Unknown field `{extra}`{hint_en}"), on_key=True)
+    if v == "type":
+        types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        zh = " 或 ".join(_TYPE_ZH.get(t, t) for t in types)
+        return Finding(pointer, Message(f"{where} 应为{zh}，实际是 `{_show(err.instance)}`。",
+                                        f"{where} should be {' or '.join(types)}, not `{_show(err.instance)}`."))
+    if v in ("enum", "const"):
+        allowed = err.validator_value if v == "enum" else [err.validator_value]
+        choices = "、".join(str(a) for a in allowed)
+        return Finding(pointer, Message(f"{where} 的值 `{_show(err.instance)}` 无效，应为：{choices}。",
+                                        f"{where}: `{_show(err.instance)}` is not one of: {', '.join(map(str, allowed))}."))
+    if v in ("minimum", "maximum"):
+        return Finding(pointer, Message(f"{where} 的值 {err.instance} 超出范围。", f"{where}: {err.instance} is out of range."))
+    return Finding(pointer, Message(f"{where}：{err.message}", f"{where}: {err.message}"))
+
+
+def _show(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+@lru_cache(maxsize=512)
+def _expects_text(tokens: tuple) -> bool:
+    s = _subschema(list(tokens))
+    if not s or s.get("format") == "date":
+        return False
+    t = s.get("type")
+    return t == "string" or (isinstance(t, list) and "string" in t and "number" not in t and "integer" not in t
+                             and "boolean" not in t)
+
+
+def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
+    """Plain scalars YAML resolved to a non-text type in a text field: keep the text the author wrote
+    in ``data`` (so rules see what was meant), and report those whose meaning changed."""
+    out = []
+    for pointer, (kind, raw) in scalars.items():
+        tokens = tuple("*" if t.isdigit() else t for t in split(pointer))
+        if not _expects_text(tokens):
+            continue
+        _set(data, split(pointer), raw)
+        becomes = _becomes(kind, raw)
+        if becomes:
+            out.append(Finding(pointer, LM.coercion(raw, becomes), value=raw))
+    return out
+
+
+def _becomes(kind: str, raw: str) -> str | None:
+    """What YAML turns ``raw`` into, when that differs from the text: None when nothing is lost."""
+    if kind == "bool":
+        return "true" if raw.lower() in ("yes", "true", "on", "y") else "false"
+    if kind == "timestamp":
+        return f"date {raw}"
+    if kind == "float":
+        try:
+            value = float(raw.replace("_", ""))
+        except ValueError:
+            return None
+        return None if repr(value) == raw or raw in (repr(int(value)) if value.is_integer() else "",) else repr(value)
+    if kind == "int":
+        from perflint.loading.loader import _parse_int
+
+        value = str(_parse_int(raw))
+        return None if value == raw else value
+    return None
+
+
+def _set(data, tokens, value):
+    node = data
+    for tok in tokens[:-1]:
+        node = node[int(tok)] if isinstance(node, list) else node[tok]
+    last = tokens[-1]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value

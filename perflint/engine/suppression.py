@@ -1,0 +1,93 @@
+"""Inline suppression: `# perflint: disable=<rule>[,<rule>] -- <reason>` on the line or the line above,
+and `# perflint: disable-file=<rule>[,<rule>] -- <reason>` anywhere for the whole file."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
+
+_MARK = "perflint:"
+_DIRECTIVE = re.compile(r"#\s*perflint:\s*(?P<body>.*)$")
+_FORM = re.compile(r"^(?P<verb>disable|disable-file)\s*=\s*(?P<rules>[A-Za-z0-9_*,\s-]+?)\s*(?:--\s*(?P<reason>.*))?$")
+
+
+@dataclass
+class Suppression:
+    line: int  # the line whose diagnostics it covers (0: the whole file)
+    rules: tuple[str, ...]
+    reason: str
+    span: Span
+    used: set = field(default_factory=set)
+
+
+def _comment_start(line: str) -> int:
+    """Index of a `#` that starts a comment (outside quotes), or -1."""
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return -1
+
+
+def parse(text: str, known_rules, require_reason: bool) -> tuple[list[Suppression], list[tuple[Span, Message]]]:
+    found: list[Suppression] = []
+    problems: list[tuple[Span, Message]] = []
+    if _MARK not in text:
+        return found, problems
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _MARK not in line:
+            continue
+        start = _comment_start(line)
+        if start < 0:
+            continue
+        m = _DIRECTIVE.match(line[start:])
+        if not m:
+            continue
+        span = Span(number, start + 1, number, len(line) + 1)
+        form = _FORM.match(m.group("body").strip())
+        if not form:
+            problems.append((span, Message(
+                "抑制注释无法识别：写作 # perflint: disable=规则id -- 理由",
+                "Unrecognised suppression: write # perflint: disable=rule-id -- reason")))
+            continue
+        rules = tuple(r.strip() for r in form.group("rules").split(",") if r.strip())
+        unknown = [r for r in rules if r not in known_rules]
+        if unknown:
+            problems.append((span, Message(f"抑制注释中的规则 `{unknown[0]}` 不存在。", f"Unknown rule `{unknown[0]}` in suppression.")))
+            continue
+        reason = (form.group("reason") or "").strip()
+        if require_reason and not reason:
+            problems.append((span, Message("抑制注释须写明理由：在规则后加 -- 理由。",
+                                           "A suppression needs a reason: add -- reason after the rules.")))
+            continue
+        standalone = not line[:start].strip()
+        target = 0 if form.group("verb") == "disable-file" else (number + 1 if standalone else number)
+        found.append(Suppression(target, rules, reason, span))
+    return found, problems
+
+
+def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> None:
+    for d in diagnostics:
+        for s in suppressions:
+            if d.rule in s.rules and (s.line == 0 or s.line == d.span.line):
+                d.suppressed = s.reason or "suppressed inline"
+                s.used.add(d.rule)
+                break
+
+
+def unused(suppressions: list[Suppression], enabled) -> list[tuple[Span, Message]]:
+    out = []
+    for s in suppressions:
+        idle = [r for r in s.rules if r not in s.used and r in enabled]
+        if idle:
+            out.append((s.span, Message(f"抑制注释未抑制任何 `{idle[0]}` 问题：删除它。",
+                                        f"The suppression of `{idle[0]}` suppresses nothing: remove it.")))
+    return out
+
+

@@ -1,0 +1,233 @@
+"""Bytes → Document. Parses with libyaml's composer so every node keeps its marks.
+
+Nothing here constructs Python objects from tags: the node tree is converted by hand, so
+``!!python/…`` and custom tags are refused, aliases are expanded under a budget, and every
+problem becomes a finding with a location instead of an exception.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+import yaml
+
+from perflint.core.diagnostic import Finding, Span
+from perflint.loading import messages as M
+from perflint.loading.document import Document, LoadProblem
+from perflint.loading.sourcemap import SourceMap, join
+
+try:  # libyaml is 10-25× faster; the pure-Python loader is the fallback only where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000  # after alias expansion: bounds alias bombs in time and memory
+MAX_DEPTH = 64
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge")
+}
+_TAG = "tag:yaml.org,2002:"
+_NESTING_CHARS = ("[", "{", "- ")
+
+
+def _span(node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _mark_span(mark, width: int = 1) -> Span:
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1 + width)
+
+
+class _Budget(Exception):
+    pass
+
+
+def decode(raw: bytes, problems: list[LoadProblem]) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        problems.append(_problem("yaml-encoding", "", M.UTF16, Span(1, 1, 1, 2)))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(_problem("yaml-bom", "", M.BOM, Span(1, 1, 1, 2)))
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        problems.append(_problem("yaml-encoding", "", M.not_utf8(exc.start), Span(line, col, line, col + 1)))
+        return None
+
+
+def _problem(rule, pointer, message, span=None, on_key=False, value=None) -> LoadProblem:
+    return LoadProblem(rule, Finding(pointer, message, on_key=on_key, value=value), span)
+
+
+def _nesting_too_deep(text: str) -> tuple[int, int] | None:
+    """libyaml's composer recurses in C: find excessive nesting before it can overflow the stack."""
+    if sum(text.count(c) for c in _NESTING_CHARS) < 2000:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def load(path: str, raw: bytes) -> Document:
+    problems: list[LoadProblem] = []
+    smap = SourceMap()
+    if len(raw) > MAX_BYTES:
+        problems.append(_problem("yaml-too-large", "", M.too_large(len(raw), MAX_BYTES), Span(1, 1, 1, 1)))
+        return Document(path, "", None, smap, problems)
+    text = decode(raw, problems)
+    if text is None:
+        return Document(path, "", None, smap, problems)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        problems.append(_problem("yaml-empty", "", M.EMPTY, Span(1, 1, 1, 1)))
+        return Document(path, text, None, smap, problems)
+    try:
+        deep = _nesting_too_deep(text)
+        if deep:
+            problems.append(_problem("yaml-too-complex", "", M.too_deep(MAX_DEPTH), Span(*deep, deep[0], deep[1] + 1)))
+            return Document(path, text, None, smap, problems)
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(text, exc))
+        return Document(path, text, None, smap, problems)
+    except yaml.YAMLError as exc:  # unmarked reader errors (control characters)
+        problems.append(_problem("yaml-syntax", "", M.syntax(str(exc), None), Span(1, 1, 1, 1)))
+        return Document(path, text, None, smap, problems)
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        problems.append(_problem("yaml-empty", "", M.EMPTY, Span(1, 1, 1, 1)))
+        return Document(path, text, None, smap, problems)
+    if len(nodes) > 1:
+        problems.append(_problem("yaml-multi-document", "", M.multi_doc(len(nodes)), _span(nodes[1])))
+    converter = _Converter(smap, problems)
+    try:
+        data = converter.convert(nodes[0], "", 0)
+    except _Budget as exc:
+        problems.append(_problem("yaml-too-complex", "", exc.args[0], exc.args[1]))
+        return Document(path, text, None, smap, problems)
+    return Document(path, text, data, smap, problems, converter.scalars)
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
+    mark = exc.problem_mark or exc.context_mark
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    char = line_text[mark.column] if mark and mark.column < len(line_text) else ""
+    span = _mark_span(mark) if mark else Span(1, 1, 1, 1)
+    if char == "\t" or (line_text[: mark.column + 1].strip(" ") == "\t" if mark else False):
+        return _problem("yaml-tab", "", M.TAB, span)
+    return _problem("yaml-syntax", "", M.syntax(exc.problem or exc.context or "", _hint(line_text)), span)
+
+
+_INDICATOR_START = re.compile(r":\s+([>|%@`!&*])")
+
+
+def _hint(line: str):
+    m = _INDICATOR_START.search(line)
+    if m:
+        return M.quote_hint(m.group(1))
+    return None
+
+
+_BOOL_TEXT = {"yes", "no", "on", "off", "true", "false", "y", "n"}
+
+
+class _Converter:
+    """Composed nodes → plain Python data with exact numbers, filling the source map."""
+
+    def __init__(self, smap: SourceMap, problems: list[LoadProblem]):
+        self.smap = smap
+        self.problems = problems
+        self.count = 0
+        self.scalars: dict[str, tuple[str, str]] = {}  # pointer → (tag, raw) of non-str plain scalars
+
+    def convert(self, node, pointer: str, depth: int):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Budget(M.too_many_nodes(MAX_NODES), _span(node))
+        if depth > MAX_DEPTH:
+            raise _Budget(M.too_deep(MAX_DEPTH), _span(node))
+        self.smap.values[pointer] = _span(node)
+        tag = node.tag or ""
+        if tag not in _STANDARD_TAGS and tag not in ("!", "?"):
+            self.problems.append(_problem("yaml-tag", pointer, M.custom_tag(tag), _span(node)))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, pointer, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, join(pointer, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, pointer)
+
+    def _mapping(self, node, pointer, depth):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.problems.append(_problem("yaml-tag", pointer, M.MERGE_KEY, _span(key_node)))
+                continue
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.problems.append(_problem("yaml-syntax", pointer, M.complex_key(), _span(key_node)))
+                continue
+            child = join(pointer, key)
+            if key in out:
+                first = self.smap.keys[child]
+                self.problems.append(
+                    _problem("yaml-duplicate-key", child, M.duplicate_key(key, first.line), _span(key_node), value=key)
+                )
+                continue
+            self.smap.keys[child] = _span(key_node)
+            out[key] = self.convert(value_node, child, depth + 1)
+        return out
+
+    def _scalar(self, node, pointer):
+        raw, tag, plain = node.value, node.tag, node.style in (None, "")
+        if not plain or tag == _TAG + "str" or tag == "!":
+            return raw
+        kind = tag[len(_TAG):]
+        if kind == "null":
+            return None
+        self.scalars[pointer] = (kind, raw)
+        if kind == "bool":
+            return raw.lower() in ("yes", "true", "on", "y")
+        if kind == "int":
+            return _parse_int(raw)
+        if kind == "float":
+            try:
+                return Decimal(raw.replace("_", ""))
+            except InvalidOperation:  # .inf / .nan
+                return raw
+        if kind == "timestamp":
+            try:
+                return datetime.date.fromisoformat(raw).isoformat()
+            except ValueError:
+                return raw
+        return raw
+
+
+def _parse_int(raw: str):
+    text = raw.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    try:
+        if body.startswith("0x"):
+            return sign * int(body[2:], 16)
+        if body.startswith("0b"):
+            return sign * int(body[2:], 2)
+        if len(body) > 1 and body.startswith("0") and body.isdigit():
+            return sign * int(body, 8)  # YAML 1.1 octal: reported as a coercion
+        return int(text)
+    except ValueError:
+        return raw

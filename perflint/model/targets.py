@@ -1,0 +1,178 @@
+"""Indicator targets as written (`≥95%`, `=7×24小时`, `提升10%`, `健全`) → a structured Target.
+
+Text that does not parse is kept and classified (``kind``), never dropped or guessed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+# Operators as written → canonical. The canonical forms are what the forms should use.
+CANONICAL_OPS = {"≥", "≤", "=", ">", "<"}
+_SYMBOL_OPS = [
+    (">=", "≥"), ("≥", "≥"), ("≧", "≥"), ("⩾", "≥"), ("=>", "≥"),
+    ("<=", "≤"), ("≤", "≤"), ("≦", "≤"), ("⩽", "≤"), ("=<", "≤"),
+    ("==", "="), ("=", "="), (">", ">"), ("<", "<"),
+]
+_WORD_OPS = [
+    ("大于等于", "≥"), ("大于或等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
+    ("小于等于", "≤"), ("小于或等于", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("不大于", "≤"),
+    ("至多", "≤"), ("最多", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"),
+    ("等于", "="), ("达到", "≥"),
+]
+_SUFFIX_OPS = [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("及以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("前", "≤"), ("之前", "≤")]
+CHANGE_UP = ("提升", "提高", "增长", "增加", "上升", "扩大", "改善", "增强", "优化")
+CHANGE_DOWN = ("降低", "减少", "下降", "减小", "压缩", "缩短", "节约")
+CHANGE_WORDS = CHANGE_UP + CHANGE_DOWN
+_COMPARE_PREFIX = re.compile(r"^(较上年|比上年|较去年|比去年|同比|环比|较基期|比基期|较|比)")
+VAGUE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一定", "多个", "部分")
+
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM_RE = re.compile(NUMBER)
+_UNIT_RE = re.compile(r"^[\(（]?\s*(%|‰|[\u4e00-\u9fffA-Za-z]{1,6}(?:/[\u4e00-\u9fffA-Za-z]{1,4})?)\s*[\)）]?$")
+_RANGE_RE = re.compile(rf"^({NUMBER})\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
+_PRODUCT_RE = re.compile(rf"^({NUMBER})\s*[×xX*＊]\s*({NUMBER})\s*(.*)$")
+_DATE_RE = re.compile(
+    r"^(?:(?P<y>\d{4})\s*(?:年|-|/|\.))?\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?:(?P<d>\d{1,2})\s*日?|(?P<pos>底|末|初|中旬|上旬|下旬))?\s*(?P<suf>前|之前|以前|内|完成)?$"
+)
+_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_MONEY_UNITS = {"元", "万元", "亿元", "千元"}
+
+
+@dataclass(frozen=True)
+class Target:
+    raw: str
+    kind: str  # number | range | product | date | relative | qualitative | mixed | empty
+    op: str | None = None  # canonical operator
+    op_raw: str | None = None  # the operator as written
+    value: Decimal | None = None
+    value2: Decimal | None = None  # upper bound of a range, second factor of a product
+    unit: str | None = None
+    text: str | None = None  # the qualitative word, or the text around a number in a mixed value
+    change: str | None = None  # the change verb of a relative target
+    vague: bool = False  # 若干 / 等 / 左右 …
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("number", "range", "product", "relative", "date") and not self.vague
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def op_is_canonical(self) -> bool:
+        return self.op_raw is not None and self.op_raw in CANONICAL_OPS
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits, ％, ＞, （ and friends → ASCII; keeps ≥ ≧ × as they are."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except (InvalidOperation, AttributeError):
+        return None
+
+
+def _take_operator(text: str) -> tuple[str | None, str | None, str]:
+    for raw, op in _SYMBOL_OPS:
+        if text.startswith(raw):
+            return op, raw, text[len(raw):].lstrip()
+    for raw, op in _WORD_OPS:
+        if text.startswith(raw) and len(text) > len(raw) and (text[len(raw)].isdigit() or text[len(raw)] == " "):
+            return op, raw, text[len(raw):].lstrip()
+    return None, None, text
+
+
+def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
+    """The text after a number → (unit, leftover text, multiplier)."""
+    rest = rest.strip()
+    multiplier = Decimal(1)
+    if rest[:1] in _MULTIPLIERS and rest[:2] not in ("万元", "亿元"):
+        multiplier = _MULTIPLIERS[rest[0]]
+        rest = rest[1:].lstrip()
+    if not rest:
+        return None, None, multiplier
+    m = _UNIT_RE.match(rest)
+    if m:
+        return m.group(1), None, multiplier
+    return None, rest, multiplier
+
+
+@lru_cache(maxsize=4096)
+def parse_target(raw) -> Target:
+    if raw is None:
+        return Target("", "empty")
+    original = str(raw)
+    text = normalise_text(original)
+    if not text:
+        return Target(original, "empty")
+    vague = any(w in text for w in VAGUE_WORDS)
+
+    op, op_raw, body = _take_operator(text)
+    for suffix, sop in _SUFFIX_OPS:
+        if op is None and body.endswith(suffix) and _NUM_RE.search(body) and not _DATE_RE.match(body):
+            op, op_raw, body = sop, suffix, body[: -len(suffix)].rstrip()
+            break
+
+    relative = _relative(original, text, body, op, op_raw, vague)
+    if relative:
+        return relative
+
+    if not _NUM_RE.search(body):
+        return Target(original, "qualitative", op=op, op_raw=op_raw, text=body, vague=vague)
+
+    date = _DATE_RE.match(body)
+    if date and (date.group("y") or "月" in body):
+        suffix = date.group("suf")
+        return Target(original, "date", op=op or ("≤" if suffix else None), op_raw=op_raw or suffix,
+                      value=Decimal(date.group("m")), text=body, vague=vague)
+
+    for regex, kind in ((_RANGE_RE, "range"), (_PRODUCT_RE, "product")):
+        m = regex.match(body)
+        if m:
+            unit, left, mult = _split_unit(m.group(3))
+            if left is None:
+                return Target(original, kind, op=op, op_raw=op_raw, value=to_decimal(m.group(1)) * mult,
+                              value2=to_decimal(m.group(2)) * mult, unit=unit, vague=vague)
+
+    m = _NUM_RE.match(body)
+    if m:
+        unit, left, mult = _split_unit(body[m.end():])
+        value = to_decimal(m.group(0)) * mult
+        if left is None:
+            return Target(original, "number", op=op, op_raw=op_raw, value=value, unit=unit, vague=vague)
+        return Target(original, "mixed", op=op, op_raw=op_raw, value=value, unit=unit, text=left, vague=vague)
+    # text, then a number: 专款专用100%
+    m = _NUM_RE.search(body)
+    unit, left, mult = _split_unit(body[m.end():])
+    return Target(original, "mixed", op=op, op_raw=op_raw, value=to_decimal(m.group(0)) * mult, unit=unit,
+                  text=body[: m.start()].strip() + (left or ""), vague=vague)
+
+
+def _relative(original, text, body, op, op_raw, vague) -> Target | None:
+    """提升10% / 较上年增长5% / 同比下降3个百分点 / a bare 提升."""
+    stripped = _COMPARE_PREFIX.sub("", body)
+    for word in CHANGE_WORDS:
+        if stripped.startswith(word):
+            after = stripped[len(word):].strip()
+            inner_op, inner_raw, after = _take_operator(after)
+            m = _NUM_RE.match(after)
+            if not m:
+                return Target(original, "relative", op=op or inner_op, op_raw=op_raw or inner_raw, change=word,
+                              text=after or None, vague=True)
+            unit, left, mult = _split_unit(after[m.end():])
+            return Target(original, "relative", op=op or inner_op, op_raw=op_raw or inner_raw,
+                          value=to_decimal(m.group(0)) * mult, unit=unit, change=word, text=left, vague=vague)
+    return None
+
+
+def is_money_unit(unit: str | None) -> bool:
+    return bool(unit) and (unit in _MONEY_UNITS or unit.split("/")[0] in _MONEY_UNITS)

@@ -1,0 +1,16 @@
+"""The JSON contract: {"version", "files", "diagnostics": [...], "summary"}. Keys are stable."""
+from __future__ import annotations
+
+import json
+
+from perflint import __version__
+
+
+def render(report) -> str:
+    payload = {
+        "version": __version__,
+        "files": [f.path for f in report.files],
+        "diagnostics": [d.to_json(report.lang) for d in report.diagnostics],
+        "summary": report.summary(),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,38 @@
+"""What every output format renders: the results of one run."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from perflint.core.diagnostic import Diagnostic, Severity
+
+
+@dataclass
+class Report:
+    files: list  # FileResult, in input order
+    lang: str = "zh"
+    root: str = "."
+    stale_baseline: list = field(default_factory=list)  # baseline entries no longer found
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics if not d.suppressed]
+
+    @property
+    def suppressed(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics if d.suppressed]
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(str(d.severity) for d in self.diagnostics)
+        return {"error": c["error"], "warning": c["warning"], "info": c["info"]}
+
+    def by_rule(self) -> Counter:
+        return Counter(d.rule for d in self.diagnostics)
+
+    def summary(self) -> dict:
+        counts = self.counts()
+        return {"files": len(self.files), "problems": sum(counts.values()), **counts,
+                "suppressed": len(self.suppressed)}
+
+    def worst(self) -> Severity | None:
+        return max((d.severity for d in self.diagnostics), default=None)

@@ -1,0 +1,68 @@
+from decimal import Decimal
+
+from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.money import format_yuan
+
+
+@rule(
+    id="budget-sum",
+    severity="error",
+    group="F",
+    basis="S",
+    summary=msg("预算金额须相互吻合", "Budget amounts must add up"),
+    description=msg(
+        "子项目（成本构成）金额之和等于项目当年预算；当年财政拨款 + 上年结转 + 其他资金等于年度资金总额；"
+        "当年预算不超过项目总预算。金额统一换算为元后精确比较（容差默认 0.01 元）。",
+        "Sub-project (cost item) amounts add up to the annual amount; current appropriation + carry-over + "
+        "other funds add up to the annual amount; the annual amount does not exceed the project total. "
+        "Compared exactly in 元 after unit conversion (tolerance 0.01 元 by default).",
+    ),
+    rationale=msg(
+        "申报表的资金构成是审核“目标与资金相匹配”的基础；合计不符说明有一部分资金没有对应的用途或来源。"
+        "填表说明要求资金总额等于各来源之和（见 domain-rules S14、S15），子项目表以“合计”收口（S22）。",
+        "The budget breakdown is what reviewers use to match targets to money; a total that does not add up "
+        "means part of the money has no stated use or source. Form instructions require the total to equal "
+        "the sum of its sources, and cost tables close with a total.",
+    ),
+    sources=msg("财政支出项目绩效目标申报表填表说明；上海 2019/2024 申报表样", "Form-filling instructions; Shanghai 2019/2024 forms"),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    examples=(
+        Example("budget: {unit: 元, annual: 1670000, items: [{name: 调研费, amount: 70000}, {name: 平台开发费, amount: 1600000}]}"),
+        Example("budget: {unit: 元, total: 965000, annual: 965000, items: [{name: 平台建设, amount: 600000}]}", ("/budget/annual",)),
+        Example("budget: {unit: 元, annual: 6491700.00, sources: {appropriation: 6491700.00, carryover: 0, other: 0}}"),
+        Example("budget: {unit: 万元, annual: 3068.14, sources: {appropriation: 3000, carryover: 0, other: 0}}", ("/budget/annual",)),
+        Example("budget: {unit: 元, total: 500000, annual: 800000}", ("/budget/annual",)),
+    ),
+)
+def check(decl, opts):
+    tol = opts["tolerance"]
+    annual = decl.amount("budget", "annual")
+    total = decl.amount("budget", "total")
+    if annual is not None and decl.items:
+        amounts = [decl.amount("budget", "items", i, "amount") for i, _ in decl.items]
+        if all(a is not None for a in amounts):
+            s = sum(amounts, Decimal(0))
+            if abs(s - annual) > tol:
+                yield finding(
+                    "/budget/annual",
+                    f"子项目金额合计 {format_yuan(s)} 元，与项目当年预算 {format_yuan(annual)} 元不符"
+                    f"（相差 {format_yuan(annual - s)} 元）：补齐子项目或更正预算。",
+                    f"Sub-project amounts add up to {format_yuan(s)} 元 but the annual amount is "
+                    f"{format_yuan(annual)} 元 (difference {format_yuan(annual - s)} 元): complete the items or correct the budget.",
+                )
+    sources = decl.get("budget", "sources")
+    if annual is not None and isinstance(sources, dict) and any(sources.get(k) is not None for k in sources):
+        parts = [decl.amount("budget", "sources", k) for k in ("appropriation", "carryover", "other")]
+        s = sum((p for p in parts if p is not None), Decimal(0))
+        if abs(s - annual) > tol:
+            yield finding(
+                "/budget/annual",
+                f"当年财政拨款 + 上年结转 + 其他资金 = {format_yuan(s)} 元，与年度资金总额 {format_yuan(annual)} 元不符。",
+                f"Appropriation + carry-over + other funds = {format_yuan(s)} 元, but the annual amount is {format_yuan(annual)} 元.",
+            )
+    if annual is not None and total is not None and annual - total > tol:
+        yield finding(
+            "/budget/annual",
+            f"当年预算 {format_yuan(annual)} 元超过项目总预算 {format_yuan(total)} 元。",
+            f"The annual amount {format_yuan(annual)} 元 exceeds the project total {format_yuan(total)} 元.",
+        )

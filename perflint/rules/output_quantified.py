@@ -1,0 +1,55 @@
+from perflint.core.diagnostic import Severity
+from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import categories as C
+
+_NAMES = {C.QUANTITY: "数量", C.QUALITY: "质量", C.TIMELINESS: "时效", C.COST: "成本"}
+
+
+@rule(
+    id="output-quantified",
+    severity="error",
+    group="B",
+    basis="V",
+    summary=msg("产出指标须量化", "Output indicators must be quantified"),
+    description=msg(
+        "产出指标（数量、质量、时效、成本，含各年代写法）的指标值须含数值。数量、成本指标缺少数值为错误，"
+        "质量、时效指标为警告（可配置）。含“若干”“等”的值不算量化。",
+        "Every output indicator (quantity, quality, timeliness, cost, in any era's spelling) needs a numeric "
+        "target. A missing number under quantity or cost is an error, under quality or timeliness a warning "
+        "(configurable). Values with 若干 or 等 do not count as quantified.",
+    ),
+    rationale=msg(
+        "绩效目标应细化、量化，难以量化的才以分级分档的定性方式表述（财政支出绩效评价管理暂行办法）；"
+        "数量和成本本身就是数字，写成“满足需求”无法考核。",
+        "Targets must be refined and quantified where possible; only what cannot be quantified is stated "
+        "qualitatively in graded levels (MOF interim measures on expenditure performance evaluation). "
+        "Quantity and cost are numbers by nature: \"meets the needs\" cannot be assessed.",
+    ),
+    sources=msg("财政支出绩效评价管理暂行办法；上海市项目支出绩效目标申报填表说明", "MOF interim measures; Shanghai form instructions"),
+    options=(
+        Option("error_levels", ("quantity", "cost"), msg("缺少数值即为错误的二级指标", "Second levels where a missing number is an error")),
+    ),
+    examples=(
+        Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 培训人数, target: '≥200人'}]"),
+        Example("indicators: [{level1: 产出目标, level2: 数量目标, name: 功能化模块数量, target: 满足公众服务需求}]", ("/indicators/0/target",)),
+        Example("indicators: [{level1: 产出目标, level2: 质量目标, name: 功能实现程度, target: 功能运行正常}]", ("/indicators/0/target",)),
+        Example("indicators: [{level1: 产出目标, level2: 数量目标, name: 项目成果, target: 1个总报告 若干分报告}]", ("/indicators/0/target",)),
+    ),
+)
+def check(decl, opts):
+    for ind in decl.indicators:
+        if not ind.is_output or ind.level1 == C.MANAGEMENT:
+            continue
+        t = ind.target
+        if t.kind == "empty" or t.numeric or (t.kind == "mixed" and not t.vague):
+            continue
+        dim = ind.level2 if ind.level2 in _NAMES else C.QUANTITY if ind.level1 == C.COST else None
+        severity = Severity.ERROR if dim in opts["error_levels"] else Severity.WARNING
+        why_zh = "含“若干/等”等不确定表述" if t.vague else "没有数值"
+        why_en = "is vague (若干/等)" if t.vague else "has no number"
+        yield finding(
+            ind.at("target"),
+            f"产出指标“{ind.name}”的指标值“{t.raw}”{why_zh}：写成可考核的数值，如 ≥10个、≥95%、≤3天。",
+            f"Output indicator \"{ind.name}\" has target \"{t.raw}\" that {why_en}: state a measurable value such as ≥10个, ≥95% or ≤3天.",
+            severity=severity,
+        )

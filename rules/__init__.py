@@ -1,0 +1,1 @@
+"""Rule-set profiles (data). Shipped as the package `perflint.rulesets`; see pyproject.toml."""

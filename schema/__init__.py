@@ -1,0 +1,1 @@
+"""The declaration JSON Schema. Shipped as the package `perflint.schemas`; see pyproject.toml."""
