@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from perflint.config.loader import load_config
+from perflint.engine.runner import lint_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+DECLARATIONS = ROOT / "declarations"
+
+
+def lint_text(text: str, select=None, rules=None, path="t.yaml"):
+    """Lint a YAML snippet with only the selected rules; returns the active diagnostics."""
+    config = load_config(cli={"select": tuple(select) if select else None}, cwd=ROOT / "tests")
+    if rules:
+        from perflint.config.loader import parse_rule_table
+        from perflint.config.model import apply_rule_table
+
+        apply_rule_table(config.settings, parse_rule_table(rules, "test"))
+    return lint_bytes(path, textwrap.dedent(text).encode("utf-8"), config).active
+
+
+def problems(text: str, rule: str, **options):
+    """(line, column, pointer) of each finding of ``rule`` on a snippet."""
+    found = lint_text(text, select=[rule], rules={rule: options} if options else None)
+    return [(d.line, d.column, d.pointer) for d in found if d.rule == rule]
+
+
+@pytest.fixture
+def lint():
+    return lint_text

@@ -1,0 +1,33 @@
+"""Every rule's documented PASS and FAIL examples run: the docs cannot drift from the code."""
+import pytest
+
+from perflint.engine.registry import all_rules
+from perflint.cli.info import render_explain
+from conftest import ROOT, lint_text
+
+EXAMPLES = [(r.id, i, e) for r in all_rules().values() for i, e in enumerate(r.examples)]
+
+
+@pytest.mark.parametrize("rule_id,index,example", EXAMPLES, ids=[f"{r}-{i}" for r, i, _ in EXAMPLES])
+def test_documented_example(rule_id, index, example):
+    rules = {rule_id: dict(example.options)} if example.options else None
+    found = lint_text(example.yaml, select=[rule_id], rules=rules)
+    pointers = sorted({d.pointer for d in found if d.rule == rule_id})
+    assert pointers == sorted(set(example.fails))
+
+
+def test_every_content_rule_has_pass_and_fail_examples():
+    for rule in all_rules().values():
+        if rule.check is None:
+            continue
+        assert any(not e.fails for e in rule.examples), f"{rule.id} has no passing example"
+        assert any(e.fails for e in rule.examples), f"{rule.id} has no failing example"
+
+
+@pytest.mark.parametrize("rule_id", sorted(all_rules()))
+def test_docs_rules_reference_is_up_to_date(rule_id):
+    rule = all_rules()[rule_id]
+    for lang in ("zh", "en"):
+        page = ROOT / "docs" / "rules" / lang / f"{rule_id}.md"
+        assert page.is_file(), f"run `python -m perflint.cli.docs` to generate {page}"
+        assert page.read_text(encoding="utf-8") == render_explain(rule, lang)
