@@ -129,17 +129,15 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
     span = _mark_span(mark) if mark else Span(1, 1, 1, 1)
     if char == "\t" or (line_text[: mark.column + 1].strip(" ") == "\t" if mark else False):
         return _problem("yaml-tab", "", M.TAB, span)
-    return _problem("yaml-syntax", "", M.syntax(exc.problem or exc.context or "", _hint(line_text)), span)
+    hint = _INDICATOR_START.search(line_text)
+    if hint and mark and hint.start(1) <= mark.column:
+        # point at the character that made the value special, where the fix goes
+        span = Span(mark.line + 1, hint.start(1) + 1, mark.line + 1, hint.start(1) + 2)
+        return _problem("yaml-syntax", "", M.syntax(exc.problem or "", M.quote_hint(hint.group(1))), span)
+    return _problem("yaml-syntax", "", M.syntax(exc.problem or exc.context or "", None), span)
 
 
 _INDICATOR_START = re.compile(r":\s+([>|%@`!&*])")
-
-
-def _hint(line: str):
-    m = _INDICATOR_START.search(line)
-    if m:
-        return M.quote_hint(m.group(1))
-    return None
 
 
 _BOOL_TEXT = {"yes", "no", "on", "off", "true", "false", "y", "n"}

@@ -4,6 +4,11 @@ from importlib import import_module
 FORMATS = {
     "text": "perflint.output.text",
     "json": "perflint.output.json_format",
+    "sarif": "perflint.output.sarif",
+    "github": "perflint.output.github",
+    "gitlab": "perflint.output.gitlab",
+    "junit": "perflint.output.junit",
+    "markdown": "perflint.output.markdown",
 }
 
 

@@ -1,0 +1,78 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, paths from the repository root."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from perflint import __version__
+from perflint.core.diagnostic import Severity
+from perflint.engine.registry import all_rules
+from perflint.output.common import repo_path, repo_root, rule_doc_url
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/perflint-cn/perflint"
+FINGERPRINT_KEY = "perflint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(report) -> str:
+    root = repo_root(report)
+    found = [d for f in report.files for d in f.diagnostics]  # suppressed ones too, marked as such
+    rule_ids = sorted({d.rule for d in found})
+    index = {rid: i for i, rid in enumerate(rule_ids)}
+    run = {
+        "tool": {"driver": {
+            "name": "perflint",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": [_descriptor(rid, report.lang) for rid in rule_ids],
+        }},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(d, index[d.rule], report, root) for d in found],
+    }
+    payload = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _descriptor(rule_id: str, lang: str) -> dict:
+    rule = all_rules().get(rule_id)
+    descriptor = {"id": rule_id, "name": "".join(p.capitalize() for p in rule_id.split("-")),
+                  "helpUri": rule_doc_url(rule_id, lang)}
+    if rule is None:  # a plugin rule that is no longer installed
+        return descriptor
+    descriptor.update({
+        "shortDescription": {"text": rule.summary.text(lang)},
+        "fullDescription": {"text": rule.description.text(lang)},
+        "help": {"text": f"{rule.description.text(lang)}\n\n{rule.rationale.text(lang)}"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["perflint", f"group-{rule.group}"]},
+    })
+    return descriptor
+
+
+def _result(d, rule_index: int, report, root) -> dict:
+    span = d.span
+    path = repo_path(report, root, d.file)
+    if path is not None:
+        artifact = {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    else:  # a file outside the repository: an absolute URI, which code scanning ignores
+        artifact = {"uri": (Path(report.root) / d.file).resolve().as_uri()}
+    result = {
+        "ruleId": d.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[d.severity],
+        "message": {"text": d.message.text(report.lang)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": artifact,
+            "region": {"startLine": span.line, "startColumn": span.column,
+                       "endLine": span.end_line, "endColumn": span.end_column},
+        }}],
+        "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
+        "properties": {"pointer": d.pointer},
+    }
+    if d.suppressed:
+        result["suppressions"] = [{"kind": "inSource", "justification": d.suppressed}]
+    return result
