@@ -1,4 +1,4 @@
-"""`perflint check`: discover, lint, render every requested format, compute the exit code."""
+"""`perflint check` and `perflint baseline`: discover, lint, render, compute the exit code."""
 from __future__ import annotations
 
 import sys
@@ -23,16 +23,14 @@ def parse_formats(formats) -> list[tuple[str, str | None]]:
     return out
 
 
-def run_check(paths, formats, config_path, lang, cli) -> int:
+def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
+    """Configuration, then the files to lint, then their results (cached and parallel where it pays)."""
     from perflint.config.loader import load_config
     from perflint.config.model import ConfigError
+    from perflint.engine.batch import lint_files
     from perflint.engine.discovery import discover
-    from perflint.engine.registry import PluginError
-    from perflint.engine.runner import lint_bytes
-    from perflint.output import renderer
-    from perflint.output.report import Report
+    from perflint.engine.registry import PluginError, all_rules
 
-    outputs = parse_formats(formats)
     try:
         config = load_config(config_path, cli)
     except (ConfigError, PluginError) as exc:
@@ -41,14 +39,38 @@ def run_check(paths, formats, config_path, lang, cli) -> int:
     files, missing = discover(paths, cwd, config.exclude)
     if missing:
         fail(f"no such file or directory: {missing[0]}")
-    results = []
-    for path in files:
+    if diff:
+        from perflint.engine.gitdiff import GitError, changed_files
+
         try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            fail(f"cannot read {path}: {exc.strerror}")
-        results.append(lint_bytes(path, raw, config))
-    report = Report(results, lang=config.lang or lang or default_lang(), root=str(cwd))
+            changed = changed_files(diff, cwd)
+        except GitError as exc:
+            fail(f"--diff {diff}: {exc}")
+        files = [f for f in files if (cwd / f).resolve() in changed]
+    cache = None
+    if use_cache:
+        from perflint.engine.cache import Cache
+
+        cache = Cache(config.root, config.fingerprint(), all_rules())
+    results = lint_files(files, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty())
+    return config, results
+
+
+def run_check(paths, formats, config_path, lang, cli, diff=None, baseline=None, jobs=None, use_cache=True) -> int:
+    from perflint.output import renderer
+    from perflint.output.report import Report
+
+    outputs = parse_formats(formats)
+    config, results = collect(paths, config_path, cli, diff, jobs, use_cache)
+    stale = []
+    if baseline:
+        from perflint.engine import baseline as bl
+
+        try:
+            stale = bl.apply(results, bl.load(Path(baseline)))
+        except bl.BaselineError as exc:
+            fail(str(exc))
+    report = Report(results, lang=config.lang or lang or default_lang(), root=str(Path.cwd()), stale_baseline=stale)
     for name, path in outputs:
         if name == "text" and path is None:
             text = renderer("text")(report, colour=sys.stdout.isatty())
@@ -64,3 +86,12 @@ def run_check(paths, formats, config_path, lang, cli) -> int:
         return 2
     worst = report.worst()
     return 1 if worst is not None and worst >= config.fail_on else 0
+
+
+def run_baseline(target, paths, config_path, cli, jobs=None) -> int:
+    from perflint.engine import baseline as bl
+
+    _config, results = collect(paths, config_path, cli, jobs=jobs)
+    count = bl.write(Path(target), results)
+    click.echo(f"perflint: recorded {count} finding(s) in {target}", err=True)
+    return 0

@@ -46,16 +46,42 @@ def _split(values) -> tuple:
 @click.option("--profile", help="Rule set profile (default, sh-2019, sh-2020, sh-2024, central-2022, shanghai-2025, …).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run (default: error).")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: nearest .perflint.yaml or pyproject.toml).")
+@click.option("--diff", "diff_ref", metavar="REF", help="Only files changed since the git REF (plus new files).")
+@click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .perflint_cache/.")
 @lang_option
-def check(paths, formats, select, ignore, extend_select, profile, fail_on, config_path, lang):
+def check(paths, formats, select, ignore, extend_select, profile, fail_on, config_path, diff_ref, baseline, jobs,
+          no_cache, lang):
     """Check declarations under PATHS (files or folders; default: the current directory)."""
     from perflint.cli.check import run_check
 
     sys.exit(run_check(
         paths=paths or (".",), formats=formats or ("text",), config_path=config_path, lang=lang,
-        cli={"select": _split(select), "ignore": _split(ignore), "extend_select": _split(extend_select),
-             "profile": profile, "fail_on": fail_on, "lang": lang},
+        cli=_selection(select, ignore, extend_select, profile, fail_on, lang),
+        diff=diff_ref, baseline=baseline, jobs=jobs, use_cache=not no_cache,
     ))
+
+
+def _selection(select, ignore, extend_select, profile, fail_on=None, lang=None) -> dict:
+    return {"select": _split(select), "ignore": _split(ignore), "extend_select": _split(extend_select),
+            "profile": profile, "fail_on": fail_on, "lang": lang}
+
+
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True, help="Only these rules.")
+@click.option("--ignore", multiple=True, help="Skip these rules.")
+@click.option("--extend-select", multiple=True, help="Add these rules.")
+@click.option("--profile", help="Rule set profile.")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes.")
+def baseline(file, paths, select, ignore, extend_select, profile, config_path, jobs):
+    """Record today's findings under PATHS in FILE; `check --baseline FILE` then reports only new ones."""
+    from perflint.cli.check import run_baseline
+
+    sys.exit(run_baseline(file, paths or (".",), config_path, _selection(select, ignore, extend_select, profile), jobs))
 
 
 @cli.command("rules")

@@ -30,6 +30,27 @@ def fingerprint(rule: str, path: str, pointer: str, value: str | None) -> str:
     return digest[:20]
 
 
+_NAMED_LISTS = ("indicators", "items")
+
+
+def stable_pointer(data, pointer: str) -> str:
+    """The pointer with list indices of named entries replaced by their names, so inserting an
+    indicator above another does not change the other's identity: /indicators/[参观人数]/target."""
+    tokens = split(pointer)
+    node = data
+    out = []
+    for tok in tokens:
+        if isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
+            item = node[int(tok)]
+            name = item.get("name") if isinstance(item, dict) else None
+            out.append(f"[{name}]" if out and out[-1] in _NAMED_LISTS and isinstance(name, str) else tok)
+            node = item
+        else:
+            out.append(tok)
+            node = node.get(tok) if isinstance(node, dict) else None
+    return "/" + "/".join(out) if out else ""
+
+
 def _value_at(data, pointer: str):
     node = data
     for tok in split(pointer):
@@ -89,7 +110,7 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             rule=rid, severity=severity, file=path,
             span=span or doc.source_map.span(f.pointer, f.on_key), pointer=f.pointer, message=f.message,
             value=None if value is None else str(value),
-            fingerprint=fingerprint(rid, path, f.pointer, None if value is None else str(value)),
+            fingerprint=fingerprint(rid, path, stable_pointer(doc.data, f.pointer), None if value is None else str(value)),
         ))
     _suppress(doc.text, result, settings, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)

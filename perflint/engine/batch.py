@@ -1,0 +1,86 @@
+"""Lint many files: cache first, then the misses in this process or in a pool of workers."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from pathlib import Path
+
+from perflint.config.model import Config
+from perflint.engine.runner import FileResult, lint_bytes
+
+_POOL_MIN_FILES = 64  # below this, starting workers costs more than it saves
+_PROGRESS_MIN_FILES = 200
+_config: Config | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _config
+    _config = config
+
+
+def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None) -> tuple[FileResult, str]:
+    if raw is None:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
+
+            message = Message(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}")
+            return FileResult(path, [Diagnostic("yaml-encoding", Severity.ERROR, path, Span(1, 1, 1, 1), "", message)]), ""
+    return lint_bytes(path, raw, config or _config), hashlib.sha256(raw).hexdigest()
+
+
+def _lint_chunk(paths: list[str]) -> list[tuple[FileResult, str]]:
+    return [_lint_path(p) for p in paths]
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=None, progress: bool = False) -> list[FileResult]:
+    results: dict[str, FileResult] = {}
+    todo: list[tuple[str, bytes | None]] = []
+    for path in paths:
+        hit, raw = cache.lookup(path) if cache else (None, None)
+        if hit:
+            results[path] = hit
+        else:
+            todo.append((path, raw))
+    jobs = jobs or default_jobs()
+    bar = _progress(len(todo)) if progress and len(todo) >= _PROGRESS_MIN_FILES else nullcontext()
+    with bar as tick:
+        if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
+            size = max(8, min(256, len(todo) // (jobs * 8) or 1))
+            chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+                for chunk in pool.map(_lint_chunk, chunks):
+                    for result, digest in chunk:
+                        _record(results, cache, result, digest, tick)
+        else:
+            for path, raw in todo:
+                result, digest = _lint_path(path, raw, config)
+                _record(results, cache, result, digest, tick)
+    if cache:
+        cache.save()
+    return [results[p] for p in paths]
+
+
+def _record(results, cache, result, digest, tick) -> None:
+    results[result.path] = result
+    if cache and digest:
+        cache.store(result.path, digest, result)
+    if tick:
+        tick.update(1)
+
+
+def _progress(total: int):
+    import click
+
+    return click.progressbar(length=total, file=sys.stderr, label="perflint", show_pos=True)

@@ -1,0 +1,89 @@
+"""A results cache keyed by perflint version, the effective configuration and each file's content.
+
+One manifest per configuration in `.perflint_cache/`: {path: [size, mtime_ns, sha256, result]}.
+Unchanged files (same size and mtime) are not even read. Written atomically, so concurrent runs
+never see a torn file (the last writer wins; a lost entry only costs a re-lint); safe to delete.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+
+from perflint import __version__
+from perflint.core.atomic import write_text
+from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
+from perflint.engine.runner import FileResult
+
+CACHE_DIR = ".perflint_cache"
+_RECENT_NS = 2_000_000_000  # a file modified in the last 2 s is re-hashed: mtime may be too coarse
+
+
+def _dump(result: FileResult) -> dict:
+    return {"meta": result.meta, "d": [
+        [d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
+         d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint] for d in result.diagnostics]}
+
+
+def _load(path: str, data: dict) -> FileResult:
+    diags = [Diagnostic(rule=r, severity=Severity(s), file=path, span=Span(l, c, el, ec), pointer=p,
+                        message=Message(zh, en), value=v, suppressed=sup, fingerprint=fp)
+             for r, s, l, c, el, ec, p, zh, en, v, sup, fp in data["d"]]
+    return FileResult(path, diags, data["meta"])
+
+
+def code_stamp() -> str:
+    """Changes whenever perflint's own code does, so an edited rule never serves stale results."""
+    package = Path(__file__).resolve().parents[1]
+    stamps = sorted((str(p.relative_to(package)), p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    return hashlib.sha256(repr(stamps).encode()).hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path, config_fingerprint: str, rule_ids):
+        ident = f"{__version__}\0{code_stamp()}\0{config_fingerprint}\0{','.join(sorted(rule_ids))}"
+        key = hashlib.sha256(ident.encode()).hexdigest()
+        self.file = root / CACHE_DIR / f"{key[:24]}.json"
+        self.entries: dict = {}
+        self.dirty = False
+        try:
+            self.entries = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def lookup(self, path: str) -> tuple[FileResult | None, bytes | None]:
+        """(cached result, the file's bytes if they had to be read)."""
+        entry = self.entries.get(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None, None
+        if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and time.time_ns() - st.st_mtime_ns > _RECENT_NS:
+            return _load(path, entry[3]), None
+        raw = Path(path).read_bytes()
+        if entry and entry[2] == hashlib.sha256(raw).hexdigest():
+            entry[0], entry[1] = st.st_size, st.st_mtime_ns
+            self.dirty = True
+            return _load(path, entry[3]), raw
+        return None, raw
+
+    def store(self, path: str, digest: str, result: FileResult) -> None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        self.entries[path] = [st.st_size, st.st_mtime_ns, digest, _dump(result)]
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        gitignore = self.file.parent / ".gitignore"
+        try:
+            write_text(self.file, json.dumps(self.entries, ensure_ascii=False, separators=(",", ":")))
+            if not gitignore.exists():
+                write_text(gitignore, "*\n")
+        except OSError:
+            pass  # a read-only tree still lints; it just is not cached

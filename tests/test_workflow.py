@@ -1,0 +1,101 @@
+"""Only what changed, only what is new: baselines, --diff, the cache and --jobs."""
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from test_cli import CORE, run
+
+SRC = ROOT / "declarations" / "shanghai-stic-office"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    shutil.copytree(SRC / "2019", tmp_path / "2019")
+    shutil.copytree(SRC / "2020", tmp_path / "2020")
+    return tmp_path
+
+
+def diags(proc):
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["diagnostics"]
+
+
+def test_baseline_hides_recorded_findings_and_survives_line_moves(repo):
+    assert run("baseline", "perflint-baseline.json", ".", cwd=repo).returncode == 0
+    assert diags(run("check", "--format", "json", "--baseline", "perflint-baseline.json", ".", cwd=repo)) == []
+    run("baseline", "core.json", "--select", CORE, ".", cwd=repo)
+    # move every line of one file down and insert an indicator above the others
+    path = repo / "2019" / "public-service-platform.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("kind: declaration", "# a new comment\n\nkind: declaration")
+    text = text.replace("indicators:\n", "indicators:\n  - {level1: 产出目标, level2: 数量目标, name: 新增指标, target: 若干}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    new = diags(run("check", "--format", "json", "--select", CORE, "--baseline", "core.json", ".", cwd=repo))
+    assert [(d["rule"], d["line"]) for d in new] == [("output-quantified", 40)]
+    assert "新增指标" in new[0]["message"]
+
+
+def test_baseline_reports_stale_entries(repo):
+    run("baseline", "b.json", ".", cwd=repo)
+    path = repo / "2019" / "public-service-platform.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: 600000", "amount: 965000"), encoding="utf-8")
+    proc = run("check", "--lang", "en", "--baseline", "b.json", ".", cwd=repo)
+    assert proc.returncode == 0
+    assert "1 baseline entr(ies) are fixed" in proc.stdout
+
+
+def test_baseline_file_is_stable_and_reviewable(repo):
+    run("baseline", "b1.json", ".", cwd=repo)
+    run("baseline", "b2.json", ".", cwd=repo)
+    assert (repo / "b1.json").read_text() == (repo / "b2.json").read_text()
+    entry = json.loads((repo / "b1.json").read_text())["entries"][0]
+    assert set(entry) == {"rule", "file", "pointer", "fingerprint", "message"}
+
+
+def test_broken_baseline_is_a_usage_error(repo):
+    (repo / "b.json").write_text("{nope")
+    proc = run("check", "--baseline", "b.json", ".", cwd=repo)
+    assert proc.returncode == 2 and "not valid JSON" in proc.stderr
+
+
+def git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
+
+
+def test_diff_lints_only_changed_and_new_files(repo):
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    changed = repo / "2020" / "stic-work-funds.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    shutil.copy(SRC / "2024" / "it-operations.yaml", repo / "new.yaml")
+    payload = json.loads(run("check", "--format", "json", "--diff", "HEAD", ".", cwd=repo).stdout)
+    assert sorted(payload["files"]) == ["2020/stic-work-funds.yaml", "new.yaml"]
+    bad = run("check", "--diff", "no-such-ref", ".", cwd=repo)
+    assert bad.returncode == 2 and "no-such-ref" in bad.stderr
+
+
+def test_cache_gives_identical_results_and_notices_edits(repo):
+    first = run("check", "--format", "json", ".", cwd=repo).stdout
+    assert list((repo / ".perflint_cache").glob("*.json"))
+    assert run("check", "--format", "json", ".", cwd=repo).stdout == first
+    path = repo / "2019" / "public-service-platform.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: 600000", "amount: 965000"), encoding="utf-8")
+    after = json.loads(run("check", "--format", "json", ".", cwd=repo).stdout)
+    assert not [d for d in after["diagnostics"] if d["rule"] == "budget-sum"]
+    shutil.rmtree(repo / ".perflint_cache")
+    assert json.loads(run("check", "--format", "json", ".", cwd=repo).stdout) == after
+
+
+def test_jobs_give_the_same_results_as_one_process(tmp_path):
+    for i in range(80):  # enough files to use the worker pool
+        shutil.copy(SRC / "2020" / "stic-work-funds.yaml", tmp_path / f"d{i:03}.yaml")
+    one = run("check", "--no-cache", "--format", "json", "--jobs", "1", ".", cwd=tmp_path).stdout
+    two = run("check", "--no-cache", "--format", "json", "--jobs", "2", ".", cwd=tmp_path).stdout
+    assert one == two and json.loads(one)["summary"]["files"] == 80
+    assert not (tmp_path / ".perflint_cache").exists()
