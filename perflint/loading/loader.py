@@ -15,12 +15,22 @@ import yaml
 from perflint.core.diagnostic import Finding, Span
 from perflint.loading import messages as M
 from perflint.loading.document import Document, LoadProblem
-from perflint.loading.sourcemap import SourceMap, join
+from perflint.loading.sourcemap import SourceMap, join, node_span
 
 try:  # libyaml is 10-25× faster; the pure-Python loader is the fallback only where it is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _SafeLoader
+
+# The YAML 1.1 implicit types (int, float, bool, null, timestamp), keyed by first character.
+_IMPLICIT = _SafeLoader.yaml_implicit_resolvers
+
+
+class _Loader(_SafeLoader):
+    """Composes with every plain scalar tagged as text: the converter resolves implicit types itself,
+    and only for scalars whose first character can start one (most values here are Chinese text)."""
+
+    yaml_implicit_resolvers: dict = {}
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000  # after alias expansion: bounds alias bombs in time and memory
@@ -33,9 +43,7 @@ _TAG = "tag:yaml.org,2002:"
 _NESTING_CHARS = ("[", "{", "- ")
 
 
-def _span(node) -> Span:
-    s, e = node.start_mark, node.end_mark
-    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+_span = node_span
 
 
 def _mark_span(mark, width: int = 1) -> Span:
@@ -112,7 +120,8 @@ def load(path: str, raw: bytes) -> Document:
         return Document(path, text, None, smap, problems)
     if len(nodes) > 1:
         problems.append(_problem("yaml-multi-document", "", M.multi_doc(len(nodes)), _span(nodes[1])))
-    converter = _Converter(smap, problems)
+    smap.root = nodes[0]
+    converter = _Converter(problems)
     try:
         data = converter.convert(nodes[0], "", 0)
     except _Budget as exc:
@@ -146,8 +155,7 @@ _BOOL_TEXT = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 class _Converter:
     """Composed nodes → plain Python data with exact numbers, filling the source map."""
 
-    def __init__(self, smap: SourceMap, problems: list[LoadProblem]):
-        self.smap = smap
+    def __init__(self, problems: list[LoadProblem]):
         self.problems = problems
         self.count = 0
         self.scalars: dict[str, tuple[str, str]] = {}  # pointer → (tag, raw) of non-str plain scalars
@@ -158,7 +166,6 @@ class _Converter:
             raise _Budget(M.too_many_nodes(MAX_NODES), _span(node))
         if depth > MAX_DEPTH:
             raise _Budget(M.too_deep(MAX_DEPTH), _span(node))
-        self.smap.values[pointer] = _span(node)
         tag = node.tag or ""
         if tag not in _STANDARD_TAGS and tag not in ("!", "?"):
             self.problems.append(_problem("yaml-tag", pointer, M.custom_tag(tag), _span(node)))
@@ -171,8 +178,9 @@ class _Converter:
 
     def _mapping(self, node, pointer, depth):
         out: dict = {}
+        first_keys: dict = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _TAG + "merge" or (key_node.value == "<<" and not key_node.style):
                 self.problems.append(_problem("yaml-tag", pointer, M.MERGE_KEY, _span(key_node)))
                 continue
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -180,21 +188,30 @@ class _Converter:
                 self.problems.append(_problem("yaml-syntax", pointer, M.complex_key(), _span(key_node)))
                 continue
             child = join(pointer, key)
-            if key in out:
-                first = self.smap.keys[child]
+            if key in first_keys:
+                first = first_keys[key].start_mark.line + 1
                 self.problems.append(
-                    _problem("yaml-duplicate-key", child, M.duplicate_key(key, first.line), _span(key_node), value=key)
+                    _problem("yaml-duplicate-key", child, M.duplicate_key(key, first), _span(key_node), value=key)
                 )
                 continue
-            self.smap.keys[child] = _span(key_node)
+            first_keys[key] = key_node
             out[key] = self.convert(value_node, child, depth + 1)
         return out
 
     def _scalar(self, node, pointer):
-        raw, tag, plain = node.value, node.tag, node.style in (None, "")
-        if not plain or tag == _TAG + "str" or tag == "!":
-            return raw
-        kind = tag[len(_TAG):]
+        raw, tag = node.value, node.tag
+        if node.style or tag != _TAG + "str":
+            return raw if tag in (_TAG + "str", "!") else self._explicit(tag, raw, pointer)
+        for implicit_tag, regexp in _IMPLICIT.get(raw[:1], ()):
+            if regexp.match(raw):
+                return self._typed(implicit_tag[len(_TAG):], raw, pointer)
+        return raw
+
+    def _explicit(self, tag, raw, pointer):
+        """A scalar with an explicit standard tag (`!!int 5`): typed as asked."""
+        return self._typed(tag[len(_TAG):], raw, pointer)
+
+    def _typed(self, kind, raw, pointer):
         if kind == "null":
             return None
         self.scalars[pointer] = (kind, raw)

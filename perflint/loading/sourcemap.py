@@ -5,7 +5,10 @@ from perflint.core.diagnostic import UNKNOWN_SPAN, Span
 
 
 def escape(token) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    token = str(token)
+    if "~" in token or "/" in token:
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
 
 
 def join(pointer: str, token) -> str:
@@ -19,21 +22,40 @@ def split(pointer: str) -> list[str]:
 
 
 class SourceMap:
-    def __init__(self):
-        self.values: dict[str, Span] = {}
-        self.keys: dict[str, Span] = {}
+    """Spans are looked up on demand by walking the composed node tree: building a table for every
+    node of every file would cost more than parsing, and only files with findings need spans."""
+
+    def __init__(self, root=None):
+        self.root = root
+
+    def _walk(self, pointer: str):
+        """(key node, value node) at ``pointer``, stopping at the deepest node that exists."""
+        key, node = None, self.root
+        for tok in split(pointer):
+            if node is None:
+                break
+            value = node.value
+            if isinstance(value, list) and value and isinstance(value[0], tuple):  # mapping
+                found = next(((k, v) for k, v in value if getattr(k, "value", None) == tok), None)
+                if found is None:
+                    return key, node, False
+                key, node = found
+            elif isinstance(value, list) and tok.isdigit() and int(tok) < len(value):  # sequence
+                key, node = None, value[int(tok)]
+            else:
+                return key, node, False
+        return key, node, True
 
     def span(self, pointer: str, on_key: bool = False) -> Span:
-        """The span of the node at ``pointer``; for a missing node, its nearest existing ancestor."""
-        table = self.keys if on_key else self.values
-        if pointer in table:
-            return table[pointer]
-        if on_key and pointer in self.values:
-            return self.values[pointer]
-        while pointer:
-            pointer = pointer.rsplit("/", 1)[0]
-            if pointer in self.keys:
-                return self.keys[pointer]
-            if pointer in self.values:
-                return self.values[pointer]
-        return self.values.get("", UNKNOWN_SPAN)
+        """The span of the node at ``pointer``; for a missing node, its nearest existing ancestor
+        (the key of that ancestor when there is one: `project:` for a missing /project/start)."""
+        if self.root is None:
+            return UNKNOWN_SPAN
+        key, node, exact = self._walk(pointer)
+        target = key if (key is not None and (on_key or not exact)) else node
+        return node_span(target) if target is not None else UNKNOWN_SPAN
+
+
+def node_span(node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
