@@ -4,6 +4,7 @@ from importlib import import_module
 FORMATS = {
     "text": "perflint.output.text",
     "json": "perflint.output.json_format",
+    "html": "perflint.output.html",
     "sarif": "perflint.output.sarif",
     "github": "perflint.output.github",
     "gitlab": "perflint.output.gitlab",

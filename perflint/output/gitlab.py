@@ -1,0 +1,29 @@
+"""GitLab Code Quality report (a Code Climate subset) for `artifacts: reports: codequality:`."""
+from __future__ import annotations
+
+import json
+
+from perflint.core.diagnostic import Severity
+from perflint.output.common import repo_path, repo_root
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def render(report) -> str:
+    root = repo_root(report)
+    seen: dict[str, int] = {}
+    issues = []
+    for d in report.diagnostics:
+        # GitLab keeps only the first issue of a fingerprint: number the repeats to keep them all.
+        n = seen[d.fingerprint] = seen.get(d.fingerprint, 0) + 1
+        issues.append({
+            "description": d.message.text(report.lang),
+            "check_name": d.rule,
+            "fingerprint": d.fingerprint if n == 1 else f"{d.fingerprint}-{n}",
+            "severity": SEVERITIES[d.severity],
+            "location": {
+                "path": repo_path(report, root, d.file) or d.file,
+                "lines": {"begin": d.span.line, "end": d.span.end_line},
+            },
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
