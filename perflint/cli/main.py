@@ -113,4 +113,11 @@ def schema():
 
 
 def main():
-    cli(prog_name="perflint")
+    try:
+        cli(prog_name="perflint")
+    except Exception as exc:  # a bug in perflint itself: say so plainly, never a traceback
+        click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} (please report it; "
+                   "PERFLINT_DEBUG=1 shows the traceback)", err=True)
+        if os.environ.get("PERFLINT_DEBUG"):
+            raise
+        sys.exit(2)

@@ -1,0 +1,108 @@
+"""perflint speed, measured against a bare libyaml parse of the same files in the same run.
+
+    python bench/bench.py [--files 10000] [--out bench/out]
+
+Generates N declarations from the bundled ones (names, amounts and years varied), then prints
+ms per file for: a bare C-loader `yaml.compose`; perflint's full default rule set in-process;
+the CLI cold with --jobs 1 and --jobs 2; the CLI warm (cache); and one file end to end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
+    templates = sorted((ROOT / "declarations").rglob("*.yaml"))
+    texts = [t.read_text(encoding="utf-8") for t in templates]
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    files = []
+    for i in range(count):
+        text = texts[i % len(texts)]
+        text = text.replace("name: ", f"name: 第{i}号", 1)
+        text = text.replace("amount: ", f"amount: {rng.randint(1, 9)}", 1)
+        folder = out / f"unit{i % 50:02}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"decl{i:05}.yaml"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def bare_parse(files: list[Path]) -> float:
+    loader = yaml.CSafeLoader
+    start = time.perf_counter()
+    for f in files:
+        yaml.compose(f.read_bytes().decode("utf-8"), Loader=loader)
+    return time.perf_counter() - start
+
+
+def perflint_in_process(files: list[Path]) -> float:
+    from perflint.config.loader import load_config
+    from perflint.engine.batch import lint_files
+
+    config = load_config(cwd=ROOT)
+    paths = [str(f) for f in files]
+    start = time.perf_counter()
+    lint_files(paths, config, jobs=1, cache=None)
+    return time.perf_counter() - start
+
+
+def cli(args: list[str], cwd: Path, expect_files: int) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "perflint", "check", "--format", "json", *args],
+                          cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1) or json.loads(proc.stdout)["summary"]["files"] != expect_files:
+        raise SystemExit(f"perflint failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+    files = generate(args.out / "gen", args.files)
+    n = len(files)
+    print(f"{n} generated declarations, {sum(f.stat().st_size for f in files) / n / 1024:.1f} KiB each on average;"
+          f" {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    bare_parse(files[:200]), perflint_in_process(files[:200])  # warm the OS page cache and imports
+    bare = bare_parse(files)
+    full = perflint_in_process(files)
+    ms = lambda seconds: seconds / n * 1000  # noqa: E731
+    rows = [("bare yaml.compose (CSafeLoader)", bare, None)]
+    rows.append(("perflint, default rules, in-process", full, f"{full / bare:.2f}× bare (target ≤ 2×)"))
+    cwd = args.out
+    j1 = cli(["--no-cache", "--jobs", "1", "gen"], cwd, n)
+    j2 = cli(["--no-cache", "--jobs", "2", "gen"], cwd, n)
+    shutil.rmtree(cwd / ".perflint_cache", ignore_errors=True)
+    cold = cli(["--jobs", "2", "gen"], cwd, n)
+    warm = cli(["--jobs", "2", "gen"], cwd, n)
+    rows.append(("CLI cold, --jobs 1", j1, f"{j1 / bare:.2f}× bare"))
+    rows.append(("CLI cold, --jobs 2", j2, f"{j1 / j2:.2f}× faster than --jobs 1 (target ≥ 1.7×)"))
+    rows.append(("CLI cold with cache writes, --jobs 2", cold, None))
+    rows.append(("CLI warm (cache)", warm, f"{warm / j1 * 100:.1f}% of cold --jobs 1 (target ≤ 5%)"))
+    one = statistics.median(cli(["--no-cache", str(files[0].relative_to(cwd))], cwd, 1) for _ in range(7))
+    print(f"{'measurement':<40} {'total s':>9} {'ms/file':>9}  note")
+    for name, seconds, note in rows:
+        print(f"{name:<40} {seconds:>9.2f} {ms(seconds):>9.3f}  {note or ''}")
+    print(f"{'perflint check one.yaml (wall, median of 7)':<40} {one:>9.3f} {'':>9}  target < 0.200 s")
+
+
+if __name__ == "__main__":
+    main()
