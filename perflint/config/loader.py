@@ -114,9 +114,12 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
         settings = {rid: settings.get(rid) or _default_setting(rid) for rid in chosen}
     for rid in expand_selectors(_as_list(cli.get("extend_select") or raw.get("extend-select") or [], "extend-select", where), where):
         settings.setdefault(rid, _default_setting(rid))
-    for rid in expand_selectors(_as_list(raw.get("ignore") or [], "ignore", where) + list(cli.get("ignore") or []), where):
+    ignored = expand_selectors(_as_list(raw.get("ignore") or [], "ignore", where) + list(cli.get("ignore") or []), where)
+    for rid in ignored:
         settings.pop(rid, None)
     config.settings = settings
+    for o in config.overrides:  # an era or file override may retune a rule, never bring back one left out
+        o.rules = {rid: e for rid, e in o.rules.items() if rid not in ignored and (not select or rid in settings)}
 
     pfi = raw.get("per-file-ignores") or {}
     if not isinstance(pfi, dict):

@@ -92,7 +92,8 @@ def infer_era(data: dict) -> str:
     declared = data.get("era")
     if declared in ERAS:
         return declared
-    indicators = [i for i in data.get("indicators") or [] if isinstance(i, dict)]
+    raw = data.get("indicators")
+    indicators = [i for i in raw if isinstance(i, dict)] if isinstance(raw, list) else []
     labels = {stem(i.get("level1")) for i in indicators}
     year = data.get("fiscal_year") if isinstance(data.get("fiscal_year"), int) else 0
     if "投入与管理" in labels:

@@ -42,7 +42,9 @@ class Indicator:
 
     @property
     def target_raw(self) -> str:
-        return text_of(self.data.get("target"))
+        value = self.data.get("target")
+        # A mapping, list or true/false is no target at all (the schema check reports the type).
+        return "" if isinstance(value, (dict, list, bool)) else text_of(value)
 
     @cached_property
     def target(self) -> Target:

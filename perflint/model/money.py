@@ -29,7 +29,10 @@ def parse_amount(value, unit: str = "元") -> tuple[Decimal | None, str | None]:
 
 
 def format_yuan(amount: Decimal) -> str:
-    q = amount.quantize(Decimal("0.01"))
+    try:
+        q = amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than the decimal context holds
+        return f"{amount:,}"
     text = f"{q:,.2f}"
     return text[:-3] if text.endswith(".00") else text
 

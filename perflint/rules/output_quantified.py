@@ -5,6 +5,15 @@ from perflint.model import categories as C
 _NAMES = {C.QUANTITY: "数量", C.QUALITY: "质量", C.TIMELINESS: "时效", C.COST: "成本"}
 
 
+def unquantified(ind) -> bool:
+    """Whether this rule reports the indicator: an output (not management) with no usable number.
+    Other rules skip these so that one target is not reported twice for having no number."""
+    if not ind.is_output or ind.level1 == C.MANAGEMENT:
+        return False
+    t = ind.target
+    return not (t.kind == "empty" or t.numeric or (t.kind == "mixed" and not t.vague))
+
+
 @rule(
     id="output-quantified",
     severity="error",
@@ -38,11 +47,9 @@ _NAMES = {C.QUANTITY: "数量", C.QUALITY: "质量", C.TIMELINESS: "时效", C.C
 )
 def check(decl, opts):
     for ind in decl.indicators:
-        if not ind.is_output or ind.level1 == C.MANAGEMENT:
+        if not unquantified(ind):
             continue
         t = ind.target
-        if t.kind == "empty" or t.numeric or (t.kind == "mixed" and not t.vague):
-            continue
         dim = ind.level2 if ind.level2 in _NAMES else C.QUANTITY if ind.level1 == C.COST else None
         severity = Severity.ERROR if dim in opts["error_levels"] else Severity.WARNING
         why_zh = "含“若干/等”等不确定表述" if t.vague else "没有数值"

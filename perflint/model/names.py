@@ -1,0 +1,108 @@
+"""What an indicator's name says about the value it needs: a rate, a count, money, a time.
+
+Pure text helpers over third-level names (三级指标). Matching is by the end of the name
+(``core`` drops trailing punctuation and a trailing bracketed unit such as ``（%）``).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from perflint.model.targets import Target, is_money_unit, normalise_text, to_decimal
+
+# Endings that make a name a rate (a percentage). 满意度 is handled by the satisfaction rules.
+RATE_ENDINGS = ("率", "占比", "比例", "比重", "百分比")
+# A count: …人数, …次数, …数量. Not 指数/系数/分数/倍数/参数, which are not counts.
+COUNT_ENDINGS = ("数", "数量", "人次", "场次", "批次", "户次", "架次")
+NOT_COUNT_ENDINGS = ("指数", "系数", "分数", "倍数", "参数", "函数", "基数")
+# An event counted, never a share of anything: 系统故障 ≤3% has no base.
+EVENT_ENDINGS = ("故障", "事故", "投诉", "差错", "失误", "违规", "违纪", "案件", "事件")
+MONEY_ENDINGS = ("成本", "费用", "金额", "经费", "资金", "价格", "单价", "造价", "投资额")
+TIME_ENDINGS = ("时间", "时长", "时限", "天数", "周期", "工期", "用时", "耗时")
+TIME_UNITS = ("秒", "分钟", "分", "小时", "时", "天", "日", "工作日", "个工作日", "周", "月", "个月", "年", "季度")
+
+_TRAILING = re.compile(r"[\s。．.，,；;：:、！!？?]+$")
+_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def core(name) -> str:
+    """The name without trailing punctuation or a trailing bracket: 完成率（%）。 → 完成率."""
+    text = " ".join(str(name or "").split())
+    for _ in range(3):
+        stripped = _BRACKET.sub("", _TRAILING.sub("", text)).strip()
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def ending(name, words) -> str | None:
+    """The longest of ``words`` that ``name`` ends with, or None."""
+    text = core(name)
+    found = [w for w in words if w and text.endswith(w)]
+    return max(found, key=len) if found else None
+
+
+def is_rate(name, rate=RATE_ENDINGS) -> bool:
+    return ending(name, rate) is not None
+
+
+def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, event=EVENT_ENDINGS,
+               count=COUNT_ENDINGS) -> str | None:
+    """rate | money | time | event | count | None, from how the name ends (checked in that order)."""
+    if ending(name, rate):
+        return "rate"
+    if ending(name, money):
+        return "money"
+    if ending(name, time):
+        return "time"
+    if ending(name, event):
+        return "event"
+    if ending(name, count) and not ending(name, NOT_COUNT_ENDINGS):
+        return "count"
+    return None
+
+
+def unit_class(unit: str | None) -> str | None:
+    """percent | money | time | count | None (no unit)."""
+    if not unit:
+        return None
+    if unit in ("%", "‰") or "百分点" in unit:
+        return "percent"
+    if is_money_unit(unit):
+        return "money"
+    if unit in TIME_UNITS or unit.split("/")[0] in TIME_UNITS:
+        return "time"
+    return "count"
+
+
+# A number written in a name: 知名度20%, 接待5000人次, 1.5万人. Years (2024年), anniversaries
+# (30周年) and ordinals (第7届) are not quantities.
+_NAME_NUMBER = re.compile(
+    r"(?<![\d.第\-~～—–至到×xX*])(\d+(?:\.\d+)?)\s*(万|亿)?\s*(%|‰|个百分点|人次|人|个|家|次|场|项|批次|批|篇|份|套|台|件|户|天|小时|万元|元)"
+)
+
+
+def numbers_in(text) -> list[tuple[Decimal, str]]:
+    """(value, unit) of every number-with-unit in a name; 万/亿 are multiplied out."""
+    out = []
+    for m in _NAME_NUMBER.finditer(normalise_text(str(text or ""))):
+        value = to_decimal(m.group(1))
+        if value is None:
+            continue
+        prefix, unit = m.group(2), m.group(3)
+        if prefix and unit == "元":
+            unit = prefix + unit  # 5万元 stays 5 万元, as targets keep it
+        elif prefix:
+            value *= 10_000 if prefix == "万" else 100_000_000
+        out.append((value, unit))
+    return out
+
+
+def same_value(target: Target, value: Decimal) -> bool:
+    """Whether a target's number (or range) agrees with ``value``."""
+    if target.value is None:
+        return True
+    if target.kind == "range" and target.value2 is not None:
+        return min(target.value, target.value2) <= value <= max(target.value, target.value2)
+    return target.value == value

@@ -1,0 +1,45 @@
+"""The comparison operator exactly as typed, before any normalisation.
+
+``parse_target`` folds full-width ＞ and ＝ into ASCII (NFKC), so the look-alike symbols that a
+form should not use are read here from the raw text.
+"""
+from __future__ import annotations
+
+from perflint.model.targets import parse_target
+
+# Symbols that can start a target's operator, in any width or look-alike form.
+OPERATOR_CHARS = frozenset("≥≤=<>≧≦⩾⩽＞＜＝﹥﹤﹦")
+# What the published templates print (≥ ≤ =), plus > < and the ASCII spellings the 2020
+# forms use (>= <=), which perflint reads as ≥ and ≤ without complaint.
+ACCEPTED = frozenset({"≥", "≤", "=", ">", "<", ">=", "<="})
+
+
+def written_operator(raw) -> str | None:
+    """The run of operator symbols a target starts with, as typed (``≧``, ``＞＝``, ``>=``), or None."""
+    text = str(raw or "").lstrip()
+    end = 0
+    while end < len(text) and text[end] in OPERATOR_CHARS:
+        end += 1
+    return text[:end] or None
+
+
+def canonical(written: str) -> str | None:
+    """The canonical operator a written run means (``≧`` → ``≥``, ``＞＝`` → ``≥``), or None."""
+    return parse_target(written + "1").op
+
+
+def is_lookalike(written: str | None) -> bool:
+    """A written operator that is not one of the accepted spellings."""
+    return bool(written) and written not in ACCEPTED
+
+
+def bare(target) -> str:
+    """A parsed target without its operator: ≥95.00(%) → 95.00%, 90-95% → 90-95%."""
+    unit = target.unit or ""
+    if target.kind == "number" and target.value is not None:
+        return f"{target.value}{unit}"
+    if target.kind == "range" and target.value is not None and target.value2 is not None:
+        return f"{target.value}-{target.value2}{unit}"
+    if target.kind == "product" and target.value is not None and target.value2 is not None:
+        return f"{target.value}×{target.value2}{unit}"
+    return target.raw

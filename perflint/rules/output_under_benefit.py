@@ -1,0 +1,73 @@
+from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import categories as C
+from perflint.model.names import unit_class
+from perflint.model.tiers import label, tier
+
+ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
+COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
+TIMELINESS_WORDS = ("及时率", "及时性", "时效", "按时", "响应时间", "更新时间", "完成时间", "时限")
+
+
+@rule(
+    id="output-under-benefit",
+    severity="info",
+    group="B",
+    basis="C",
+    summary=msg("产出类指标不宜放在效益指标下", "Output measures are not filed as benefits"),
+    description=msg(
+        "效益（效果、影响力）类别下的两类指标报告：活动计数（名称含参观、接待、培训等活动词，且以人、次、场等计数或名称含"
+        "人数、次数；选项 activity_words、count_words），如“社会效益 › 参观人数 ≥2000人”；时效指标（名称含及时率、按时、"
+        "响应时间，或以时间单位计；选项 timeliness_words），如“社会效益 › 系统更新及时率”。解决就业人数之类的结果计数不含活动词，不报告。",
+        "Two kinds of indicator filed under a benefit (效果, 影响力) category are reported: activity counts (an "
+        "activity word such as 参观, 接待, 培训 with a count unit or a count noun such as 人数, 次数; options "
+        "activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (及时率, 按时, "
+        "响应时间, or a time unit; option timeliness_words), e.g. \"社会效益 › 系统更新及时率\". Outcome counts such "
+        "as 解决就业人数 carry no activity word and pass.",
+    ),
+    rationale=msg(
+        "产出是项目直接提供的产品和服务（接待了多少人、多快完成），效益是由此带来的变化（知晓度、经济活跃度）。"
+        "把产出计数填作效益，表上就没有真正的效益指标。按关键词判断是本项目的启发式约定，仅作提示。",
+        "Outputs are what the project delivers directly (how many were received, how fast); benefits are the "
+        "change that follows (awareness, economic activity). With an output count filed as a benefit the form "
+        "has no real benefit indicator. The keyword match is this project's heuristic and only advisory.",
+    ),
+    options=(
+        Option("activity_words", ACTIVITY_WORDS, msg("表示产出活动的名称关键词", "Name keywords for output activities")),
+        Option("count_words", COUNT_WORDS, msg("表示计数的名称关键词", "Name keywords for counts")),
+        Option("timeliness_words", TIMELINESS_WORDS, msg("表示时效的名称关键词", "Name keywords for timeliness")),
+    ),
+    examples=(
+        Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 解决就业人数, target: '=5(人)'}]"),
+        Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 参观人数, target: '≥2000.00(人)'}]"),
+        Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 参观人数, target: '≥2000.00(人)'}]",
+                ("/indicators/0/name",)),
+        Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 系统更新及时率, target: '≤24.00(小时)'}]",
+                ("/indicators/0/name",)),
+    ),
+    kinds=("declaration", "self-evaluation"),
+)
+def check(decl, opts):
+    for ind in decl.indicators:
+        if tier(ind) != "benefit":
+            continue
+        name, unit = ind.name, unit_class(ind.target.unit)
+        where = ind.level2_raw or ind.level1_raw
+        activity = next((w for w in opts["activity_words"] if w in name), None)
+        if activity and (unit == "count" or any(w in name for w in opts["count_words"])):
+            to = label(decl.era, C.QUANTITY)
+            yield finding(
+                ind.at("name"),
+                f"“{name}”是产出计数（{activity}），却填在“{where}”下：移到“{to}”，并另设它带来的效益指标（如 参观者对科创成果的知晓率）。",
+                f"\"{name}\" counts an output ({activity}) but is filed under \"{where}\": move it to \"{to}\" and add "
+                f"an indicator for the benefit it leads to (e.g. visitors' awareness of the results).",
+            )
+            continue
+        timely = next((w for w in opts["timeliness_words"] if w in name), None) or ("时间单位" if unit == "time" else None)
+        if timely:
+            to = label(decl.era, C.TIMELINESS)
+            yield finding(
+                ind.at("name"),
+                f"“{name}”衡量时效（{timely}），却填在“{where}”下：移到“{to}”，效益下写它带来的变化（如 系统可用率、业务办理时长缩短）。",
+                f"\"{name}\" measures timeliness ({timely}) but is filed under \"{where}\": move it to \"{to}\" and "
+                f"state the change it brings as the benefit (e.g. system availability).",
+            )

@@ -1,0 +1,69 @@
+from perflint.engine.rule import Example, Option, finding, msg, rule
+
+SELF_WORDS = ("项目执行者", "项目管理者", "项目管理人员", "项目实施人员", "项目执行人员", "实施主体", "实施单位", "项目单位",
+              "项目组")
+RESPONDENT_WORDS = ("者", "人员", "人", "用户", "受众", "群众", "公众", "市民", "居民", "企业", "单位", "对象", "客户",
+                    "学员", "学生", "师生", "观众", "游客", "患者", "员工", "职工", "家长", "商", "团组")
+
+
+def _who(name: str) -> str:
+    """The name without the words that name no one: 服务对象 and 满意度 itself."""
+    for generic in ("服务对象", "满意度", "满意"):
+        name = name.replace(generic, "")
+    return name
+
+
+@rule(
+    id="satisfaction-respondent",
+    severity="info",
+    group="D",
+    basis="V",
+    summary=msg("满意度应调查服务对象", "Satisfaction is asked of the service recipients"),
+    description=msg(
+        "满意度指标名称中的受访者是项目自己的执行或管理人员（项目执行者、项目管理者、项目管理人员、实施主体…，选项 self_words）时提示；"
+        "名称没有指明任何受访群体（无“者、人员、用户、企业、公众…”，选项 respondent_words；泛称“服务对象”不算）时也提示。",
+        "A satisfaction indicator whose respondents are the project's own implementers or managers (项目执行者, "
+        "项目管理者, 项目管理人员, 实施主体…, option self_words) is reported, and so is one whose name names no "
+        "respondent group at all (no 者, 人员, 用户, 企业, 公众…, option respondent_words; the generic 服务对象 "
+        "does not count).",
+    ),
+    rationale=msg(
+        "中发〔2018〕34号要求绩效目标涵盖“服务对象满意度”：受访者应是接受服务的人。让执行者或管理者给自己打分，"
+        "结果没有评价意义。关键词判断是本项目的启发式约定，仅作提示。",
+        "The 2018 State Council opinion asks targets to cover service-recipient satisfaction: the respondents are "
+        "those served. Implementers rating their own work measure nothing. The keyword match is this project's "
+        "heuristic and only advisory.",
+    ),
+    sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）", "CPC Central Committee and State Council opinion on budget performance management (2018)"),
+    options=(
+        Option("self_words", SELF_WORDS, msg("表示项目自身人员的受访者", "Respondents who are the project's own staff")),
+        Option("respondent_words", RESPONDENT_WORDS, msg("表示受访群体的词", "Words that name a respondent group")),
+    ),
+    examples=(
+        Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 展厅参观者的满意度, target: '≥95%'}]"),
+        Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 项目管理者满意度, target: '≥95.00(%)'}]",
+                ("/indicators/0/name",)),
+        Example("indicators: [{level1: 影响力目标, level2: 满意度目标, name: 各项展会活动及科创中心宣传工作满意度, target: '≧90%'}]",
+                ("/indicators/0/name",)),
+    ),
+    kinds=("declaration", "self-evaluation"),
+)
+def check(decl, opts):
+    for ind in decl.indicators:
+        name = ind.name
+        if "满意" not in name:
+            continue
+        own = next((w for w in opts["self_words"] if w in name), None)
+        if own:
+            yield finding(
+                ind.at("name"),
+                f"“{name}”调查的是{own}，即项目自己的人员，而非服务对象：改为调查接受服务的群体（如 参观者、使用单位、参展企业）。",
+                f"\"{name}\" asks the {own} (the project's own staff), not the people served: survey the recipients "
+                f"instead (e.g. visitors, user organisations, exhibitors).",
+            )
+        elif not any(w in _who(name) for w in opts["respondent_words"]):
+            yield finding(
+                ind.at("name"),
+                f"“{name}”没有写明受访群体：在名称中写明谁来评价（如 参展企业满意度、参观者满意度）。",
+                f"\"{name}\" does not say who is asked: name the respondents (e.g. exhibitors' or visitors' satisfaction).",
+            )

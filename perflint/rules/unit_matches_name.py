@@ -1,0 +1,126 @@
+from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import names as N
+from perflint.rules.output_quantified import unquantified
+
+_OPTIONS = (
+    Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
+    Option("event_endings", N.EVENT_ENDINGS, msg("名称以此结尾即为事件计数（不应为 %）", "Name endings that name a counted event (not a %)")),
+    Option("count_endings", N.COUNT_ENDINGS, msg("名称以此结尾即为计数（不应为 %）", "Name endings that make a count (not a %)")),
+    Option("money_endings", N.MONEY_ENDINGS, msg("名称以此结尾即为金额（应为 元/万元）", "Name endings that make an amount of money (元/万元)")),
+    Option("time_endings", N.TIME_ENDINGS, msg("名称以此结尾即为时间（应为时间单位）", "Name endings that make a duration (a time unit)")),
+)
+_DEFAULTS = {o.name: o.default for o in _OPTIONS}
+_RENAME = {"time": "时长", "count": "数量", "money": "金额", "percent": "率"}
+_UNIT_ZH = {"percent": "百分比", "time": "时间单位", "count": "计数单位", "money": "金额单位"}
+
+
+def _classify(name, opts):
+    return N.name_class(name, rate=opts["rate_endings"], money=opts["money_endings"], time=opts["time_endings"],
+                        event=opts["event_endings"], count=opts["count_endings"])
+
+
+def _base(name, opts) -> str:
+    """The name without its rate ending and a trailing 实现/完成: 信息公开实现率 → 信息公开."""
+    text = N.core(name)
+    end = N.ending(text, opts["rate_endings"]) or ""
+    text = text[: len(text) - len(end)]
+    for verb in ("及时", "实现", "完成", "达标", "执行"):
+        if text.endswith(verb):
+            return text[: -len(verb)]
+    return text
+
+
+def mismatch(ind, opts=None):
+    """(zh, en) when the target's unit does not fit the kind of quantity the name names, else None.
+
+    Satisfaction belongs to satisfaction-min, cost indicators to the cost rules, and a word on an
+    output to output-quantified: those are never reported here."""
+    opts = opts or _DEFAULTS
+    if ind.is_satisfaction:
+        return None
+    t, name = ind.target, ind.name
+    kind = _classify(name, opts)
+    if kind is None:
+        return None
+    if t.kind == "qualitative":
+        if kind != "rate" or unquantified(ind):
+            return None
+        better = f"{_base(name, opts)}{t.text}性" if t.text and len(t.text) <= 4 else f"{_base(name, opts)}情况"
+        return (
+            f"“{name}”是比率（率），指标值却是文字“{t.raw}”：给出百分比（如 =100%）并写明计算口径，"
+            f"或若本意是定性评判，改名为“{better}”。",
+            f"\"{name}\" is a rate (率) but its target is the word \"{t.raw}\": give a percentage (e.g. =100%) and "
+            f"how it is counted, or, if a graded judgement is meant, rename it \"{better}\".",
+        )
+    if t.kind not in ("number", "range"):
+        return None
+    unit = N.unit_class(t.unit)
+    if unit is None:
+        return None  # no unit at all: unit-required
+    if kind == "rate" and unit != "percent":
+        suggestion = f"{_base(name, opts)}响应时间" if N.core(name).endswith("及时率") and unit == "time" \
+            else f"{_base(name, opts)}{_RENAME[unit]}"
+        return (
+            f"“{name}”是比率（率），指标值却以“{t.unit}”计：改写为百分比，或改名为“{suggestion}”并保留 {t.raw}。",
+            f"\"{name}\" is a rate (率) but its target is in {t.unit}: write it as a percentage, or rename it "
+            f"\"{suggestion}\" and keep {t.raw}.",
+        )
+    if kind in ("event", "count") and unit == "percent":
+        core = N.core(name)
+        return (
+            f"“{name}”不是比率，百分比 {t.raw} 没有分母：改名为“{core}率”并写明计算口径（如 故障时长÷运行时长），"
+            f"或改为计数（如 ≤3次）。",
+            f"\"{name}\" is not a rate, so {t.raw} has no base: rename it \"{core}率\" and state how it is computed "
+            f"(e.g. downtime ÷ operating time), or give a count (e.g. ≤3次).",
+        )
+    if kind == "money" and unit != "money" and not ind.is_cost:
+        return (
+            f"“{name}”是金额，指标值却以“{t.unit}”计：以 元 或 万元 表示。",
+            f"\"{name}\" is an amount of money but its target is in {t.unit}: state it in 元 or 万元.",
+        )
+    if kind == "time" and unit != "time":
+        return (
+            f"“{name}”是时间，指标值却以“{t.unit}”计：以 小时、天 或 个工作日 等时间单位表示。",
+            f"\"{name}\" is a duration but its target is in {t.unit}: state it in a time unit such as 小时, 天 or 个工作日.",
+        )
+    return None
+
+
+@rule(
+    id="unit-matches-name",
+    severity="warning",
+    group="B",
+    basis="C",
+    summary=msg("指标名称与单位须一致", "The unit fits the indicator's name"),
+    description=msg(
+        "按名称结尾判断指标度量的是什么：比率（…率、占比、比例）须为百分比，不能以小时、人、个计，也不能是“规范”之类的文字；"
+        "事件或计数（系统故障、…人数）不能用百分比；金额（…经费、…费用）须以 元/万元 计；时间（…时长、…天数）须以时间单位计。"
+        "满意度由 satisfaction-min 检查，成本指标由成本规则检查，产出指标的文字值由 output-quantified 报告。",
+        "The end of the name says what is measured: a rate (…率, 占比, 比例) must be a percentage, not hours, "
+        "people or items, and not a word such as 规范; an event or a count (系统故障, …人数) is not a percentage; "
+        "money (…经费, …费用) is in 元 or 万元; a duration (…时长, …天数) is in a time unit. Satisfaction is left "
+        "to satisfaction-min, cost indicators to the cost rules and words on outputs to output-quantified.",
+    ),
+    rationale=msg(
+        "单位与名称不符时，无法判断指标值的含义：“系统更新及时率 ≤24小时”既不是比率也说不清是响应时间还是更新周期；"
+        "“系统故障 ≤3%”没有分母。名称与单位的对应关系是本项目的约定，可在选项中调整。",
+        "When the unit does not fit the name, nobody can tell what the target means: \"系统更新及时率 ≤24小时\" is "
+        "no rate and does not say whether it is a response time or an update cycle; \"系统故障 ≤3%\" has no "
+        "base. The name-to-unit table is this project's convention and can be tuned in the options.",
+    ),
+    options=_OPTIONS,
+    examples=(
+        Example("indicators: [{level1: 产出指标, level2: 时效指标, name: 系统更新响应时间, target: '≤24小时'}]"),
+        Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 系统故障率, target: '≤3%'}]"),
+        Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 系统更新及时率, target: '≤24.00(小时)'}]",
+                ("/indicators/0/target",)),
+        Example("indicators: [{level1: 投入与管理, level2: 实施管理, name: 信息公开实现率, target: 规范}]", ("/indicators/0/target",)),
+        Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 系统故障, target: '≤3.00(%)'}]", ("/indicators/0/target",)),
+    ),
+    kinds=("declaration", "self-evaluation"),
+)
+def check(decl, opts):
+    for ind in decl.indicators:
+        found = mismatch(ind, opts)
+        if found:
+            yield finding(ind.at("target"), *found)
