@@ -69,6 +69,23 @@ def _selection(select, ignore, extend_select, profile, fail_on=None, lang=None) 
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--diff", "show_diff", is_flag=True, help="Show the changes as a unified diff instead of writing them.")
+@click.option("--select", multiple=True, help="Only fix findings of these rules.")
+@click.option("--ignore", multiple=True, help="Do not fix findings of these rules.")
+@click.option("--profile", help="Rule set profile.")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
+def fix(paths, show_diff, select, ignore, profile, config_path):
+    """Apply the fixes rules offer (quoting, operator symbols, amounts written as text) under PATHS.
+
+    Only the offending scalars change; comments and layout stay byte for byte. With --diff nothing
+    is written and the exit code is 1 when there is something to fix."""
+    from perflint.cli.fix import run_fix
+
+    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff))
+
+
+@cli.command()
 @click.argument("file", type=click.Path())
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, help="Only these rules.")

@@ -1,9 +1,8 @@
 """One diagnostic model: rules yield Findings, the engine locates them as Diagnostics."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
-from typing import Mapping
 
 
 class Severity(IntEnum):
@@ -53,6 +52,7 @@ class Finding:
     ``on_key`` points at the mapping key rather than its value (for a missing or duplicated field).
     ``severity`` overrides the rule's configured severity for this one finding (a rule that has
     an error and a warning variant), ``value`` is the offending text, used for baseline matching.
+    ``fix`` is the text that should replace the scalar at ``pointer`` (applied by `perflint fix`).
     """
 
     pointer: str
@@ -60,7 +60,7 @@ class Finding:
     severity: Severity | None = None
     on_key: bool = False
     value: str | None = None
-    fix: Mapping | None = None
+    fix: str | None = None
 
 
 @dataclass
@@ -74,7 +74,7 @@ class Diagnostic:
     value: str | None = None
     suppressed: str | None = None  # the justification when an inline suppression matched
     fingerprint: str = ""
-    extra: dict = field(default_factory=dict)
+    fix: str | None = None
 
     @property
     def line(self) -> int:

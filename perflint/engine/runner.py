@@ -111,6 +111,7 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             span=span or doc.source_map.span(f.pointer, f.on_key), pointer=f.pointer, message=f.message,
             value=None if value is None else str(value),
             fingerprint=fingerprint(rid, path, stable_pointer(doc.data, f.pointer), None if value is None else str(value)),
+            fix=f.fix,
         ))
     _suppress(doc.text, result, settings, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)

@@ -132,7 +132,7 @@ def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
         _set(data, split(pointer), raw)
         becomes = _becomes(kind, raw)
         if becomes:
-            out.append(Finding(pointer, LM.coercion(raw, becomes), value=raw))
+            out.append(Finding(pointer, LM.coercion(raw, becomes), value=raw, fix=raw))
     return out
 
 

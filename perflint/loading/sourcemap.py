@@ -46,6 +46,13 @@ class SourceMap:
                 return key, node, False
         return key, node, True
 
+    def node(self, pointer: str):
+        """The composed node at ``pointer``, or None when it does not exist."""
+        if self.root is None:
+            return None
+        _key, node, exact = self._walk(pointer)
+        return node if exact else None
+
     def span(self, pointer: str, on_key: bool = False) -> Span:
         """The span of the node at ``pointer``; for a missing node, its nearest existing ancestor
         (the key of that ancestor when there is one: `project:` for a missing /project/start)."""

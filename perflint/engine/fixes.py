@@ -1,0 +1,69 @@
+"""Apply fixes by replacing the exact characters of each scalar.
+
+Every byte outside the replaced scalars stays as it was (comments, quoting, indentation, line
+width), which a YAML dump — even a round-trip one — cannot promise. The result is parsed again and
+must equal the original data with only the fixed values changed; otherwise nothing is written.
+"""
+from __future__ import annotations
+
+import copy
+import json
+
+from perflint.loading.loader import _IMPLICIT, load
+from perflint.loading.sourcemap import split
+
+_PLAIN_UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@`")
+
+
+class FixError(Exception):
+    pass
+
+
+def render_scalar(text: str, style: str | None) -> str:
+    """``text`` as a YAML scalar in the original quoting style where that keeps it text."""
+    if style == "'":
+        return "'" + text.replace("'", "''") + "'"
+    if style == '"' or not _plain_safe(text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _plain_safe(text: str) -> bool:
+    if not text or text != text.strip() or text[0] in _PLAIN_UNSAFE_START or ": " in text or " #" in text:
+        return False
+    if "\n" in text:
+        return False
+    return not any(regexp.match(text) for _tag, regexp in _IMPLICIT.get(text[:1], ()))
+
+
+def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
+    """The new text of a file after replacing the scalar at each pointer with its fix."""
+    if text.startswith("\ufeff"):  # marks index the text after the byte-order mark
+        return "\ufeff" + apply(path, text[1:], fixes)
+    doc = load(path, text.encode("utf-8"))
+    if doc.data is None:
+        raise FixError("the file does not parse")
+    edits = []
+    expected = copy.deepcopy(doc.data)
+    for pointer, new in dict(fixes).items():
+        node = doc.source_map.node(pointer)
+        if node is None or not hasattr(node.value, "lower"):
+            raise FixError(f"{pointer} is not a scalar")
+        edits.append((node.start_mark.index, node.end_mark.index, render_scalar(new, node.style or None)))
+        _set(expected, split(pointer), new)
+    out = text
+    for start, end, replacement in sorted(edits, reverse=True):
+        out = out[:start] + replacement + out[end:]
+    again = load(path, out.encode("utf-8"))
+    if again.data != expected:
+        raise FixError("the fixed file would not read back as intended; nothing was written")
+    return out
+
+
+def _set(data, tokens, value) -> None:
+    for tok in tokens[:-1]:
+        data = data[int(tok)] if isinstance(data, list) else data[tok]
+    if isinstance(data, list):
+        data[int(tokens[-1])] = value
+    else:
+        data[tokens[-1]] = value
