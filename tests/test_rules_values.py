@@ -404,6 +404,12 @@ def test_satisfaction_100():
     ], [0, 1])
 
 
+def test_survey_counts_are_not_satisfaction_scores():
+    indicators = [ind(*SAT, "满意度调查次数", "≥2次"), ind(*SAT, "满意度调查覆盖率", "=100%"), ind(*SOCIAL, "满意度调查次数", "≥2次")]
+    for rule in ("satisfaction-min", "satisfaction-100", "satisfaction-respondent", "benefit-type-mismatch"):
+        check_fails(rule, indicators, [], key="name" if rule in ("satisfaction-respondent", "benefit-type-mismatch") else "target")
+
+
 def test_satisfaction_respondent():
     check_fails("satisfaction-respondent", [
         ind(*SAT, "项目管理者满意度", "≥95.00(%)"),

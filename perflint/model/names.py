@@ -63,6 +63,12 @@ def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, 
     return None
 
 
+def is_satisfaction_score(name) -> bool:
+    """False for a name about the survey rather than the score: 满意度调查次数, 满意度调查覆盖率."""
+    text = core(name)
+    return "满意" not in text or name_class(text) is None or text.endswith("满意率")
+
+
 def unit_class(unit: str | None) -> str | None:
     """percent | money | time | count | None (no unit)."""
     if not unit:

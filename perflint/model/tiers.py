@@ -6,13 +6,19 @@ management (投入和管理目标 / 投入与管理), cost and satisfaction are 
 from __future__ import annotations
 
 from perflint.model import categories as C
+from perflint.model.names import is_satisfaction_score
 
 OUTCOME_LEVEL2 = (C.ECONOMIC, C.SOCIAL, C.ECOLOGICAL, C.SUSTAINABLE)
 
 
+def scores_satisfaction(ind) -> bool:
+    """A satisfaction score (参观者满意度, or any score filed under satisfaction), not a survey count."""
+    return ind.is_satisfaction and is_satisfaction_score(ind.name)
+
+
 def tier(ind) -> str | None:
     """'output' or 'benefit' for an indicator filed as one; None for management, cost and satisfaction."""
-    if ind.level1 in (C.MANAGEMENT, C.COST) or ind.is_cost or ind.is_satisfaction:
+    if ind.level1 in (C.MANAGEMENT, C.COST) or ind.is_cost or scores_satisfaction(ind):
         return None
     if ind.is_output:
         return "output"

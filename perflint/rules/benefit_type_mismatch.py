@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model.names import is_satisfaction_score
 from perflint.model.tiers import OUTCOME_LEVEL2, label
 
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额")
@@ -28,7 +29,8 @@ ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销�
         "and service-recipient satisfaction). A misfiled indicator makes one kind of benefit look covered when it "
         "is missing. The keyword match is this project's heuristic.",
     ),
-    sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）", "CPC Central Committee and State Council opinion on budget performance management (2018)"),
+    sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
+                "CPC Central Committee and State Council opinion on budget performance management (2018)"),
     options=(Option("economic_words", ECONOMIC_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
     examples=(
         Example("indicators: [{level1: 效果目标, level2: 经济效益目标, name: 提升园区经济活跃度, target: 提升10%}]"),
@@ -43,7 +45,7 @@ def check(decl, opts):
         name, where = ind.name, ind.level2_raw
         if ind.level2 not in OUTCOME_LEVEL2 or ind.level1 in (C.OUTPUT, C.MANAGEMENT, C.COST):
             continue
-        if "满意度" in name:
+        if "满意" in name and is_satisfaction_score(name):
             to = label(decl.era, C.SATISFACTION)
             yield finding(
                 ind.at("name"),

@@ -59,12 +59,13 @@ def check(decl, opts):
             if a.unit != o.unit or not shared_noun(a.noun, o.noun, stop):
                 continue
             if a.value > o.value or (single_year and a.value != o.value and not (a.floor or o.floor)):
+                why_zh = "单年度项目的年度目标即总目标" if single_year else "年度目标不能超过总目标"
+                why_en = "for a single-year project the annual goal is the overall goal" if single_year \
+                    else "the annual goal cannot exceed the overall goal"
                 yield finding(
                     "/goals/annual",
-                    f"年度绩效目标写“{a.text}”，项目总目标却写“{o.text}”：两处数量须一致"
-                    f"{'（单年度项目的年度目标即总目标）' if single_year else '（年度目标不能超过总目标）'}。",
-                    f"The annual goal says \"{a.text}\" but the overall goal says \"{o.text}\": make them agree"
-                    f"{' (for a single-year project the annual goal is the overall goal)' if single_year else ' (the annual goal cannot exceed the overall goal)'}.",
+                    f"年度绩效目标写“{a.text}”，项目总目标却写“{o.text}”：两处数量须一致（{why_zh}）。",
+                    f"The annual goal says \"{a.text}\" but the overall goal says \"{o.text}\": make them agree ({why_en}).",
                 )
                 break
     promised = annual + (overall if single_year else [])

@@ -16,7 +16,8 @@ EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节
         "产出或效益指标的名称是关于花钱或取得投入的（经费拨付、资金到位、预算执行、房屋租赁、支付租金…，选项 input_words）时报告；带来或节约的资金（带动社会资金投入、节约资金，选项 exempt_words）是结果，不报告。"
         "2019/2020 年上海表样的“投入和管理目标 / 投入与管理”下的预算执行率、资金到位率是合规的管理指标，不检查；成本指标也不检查。",
         "An output or benefit indicator whose name is about spending money or acquiring inputs (经费拨付, 资金到位, "
-        "预算执行, 房屋租赁, 支付租金…, option input_words) is reported, unless the money is a result (带动社会资金投入, 节约资金; option exempt_words). Budget execution and funds-in-place rates "
+        "预算执行, 房屋租赁, 支付租金…, option input_words) is reported, unless the money is a result "
+        "(带动社会资金投入, 节约资金; option exempt_words). Budget execution and funds-in-place rates "
         "under the 2019/2020 Shanghai 投入和管理目标 / 投入与管理 block are legitimate management indicators and "
         "are not checked; neither are cost indicators.",
     ),
@@ -29,7 +30,8 @@ EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节
         "fragmentary); the keyword match is this project's heuristic.",
     ),
     sources=msg("地方专项资金绩效评价办法摘录（投入不得作为绩效目标，片段）；岳阳楼区 2023 整体绩效目标表（以投入金额作数量指标的实例）",
-                "A local evaluation measure (inputs are not targets; fragment); Yueyanglou 2023 target table (an input amount as a quantity indicator)"),
+                "A local evaluation measure (inputs are not targets; fragment); "
+                "Yueyanglou 2023 target table (an input amount as a quantity indicator)"),
     options=(
         Option("input_words", INPUT_WORDS, msg("表示投入的名称关键词", "Name keywords that denote an input")),
         Option("exempt_words", EXEMPT_WORDS, msg("含这些词的名称是结果（带动社会资金、节约资金），不报告",

@@ -2,6 +2,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.operators import bare
 from perflint.model.polarity import POSITIVE, REVERSE, polarity
 from perflint.rules.unit_matches_name import mismatch
+from perflint.model.tiers import scores_satisfaction
 
 
 @rule(
@@ -44,7 +45,7 @@ def check(decl, opts):
         t = ind.target
         if t.op not in ("≥", ">", "≤", "<") or t.kind not in ("number", "range", "product"):
             continue
-        if ind.is_satisfaction or mismatch(ind):
+        if scores_satisfaction(ind) or mismatch(ind):
             continue
         side = polarity(ind.name, opts["positive"], opts["reverse"])
         rest = bare(t)

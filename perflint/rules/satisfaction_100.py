@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
+from perflint.model.tiers import scores_satisfaction
 
 
 @rule(
@@ -31,7 +32,9 @@ from perflint.engine.rule import Example, finding, msg, rule
 def check(decl, opts):
     for ind in decl.indicators:
         t = ind.target
-        if not ind.is_satisfaction or t.kind != "number" or t.op != "=" or t.unit != "%" or t.value != Decimal(100):
+        if not scores_satisfaction(ind):
+            continue
+        if t.kind != "number" or t.op != "=" or t.unit != "%" or t.value != Decimal(100):
             continue
         yield finding(
             ind.at("target"),

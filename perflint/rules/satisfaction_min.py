@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.tiers import scores_satisfaction
 
 
 @rule(
@@ -26,6 +27,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
     options=(Option("min", Decimal(90), msg("最低满意度百分比", "Minimum satisfaction percentage")),),
     examples=(
         Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 参观者满意度, target: '≥95%'}]"),
+        Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 满意度调查次数, target: '≥2次'}]"),
         Example("indicators: [{level1: 效果目标, level2: 满意度, name: 项目执行者满意度, target: '>=80%'}]", ("/indicators/0/target",)),
         Example("indicators: [{level1: 影响力目标, level2: 满意度目标, name: 用户满意度, target: '“良好”以上'}]", ("/indicators/0/target",)),
     ),
@@ -33,7 +35,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 def check(decl, opts):
     floor = opts["min"]
     for ind in decl.indicators:
-        if not ind.is_satisfaction:
+        if not scores_satisfaction(ind):
             continue
         t = ind.target
         if t.kind in ("empty", "relative"):

@@ -1,4 +1,5 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.names import is_satisfaction_score
 
 SELF_WORDS = ("项目执行者", "项目管理者", "项目管理人员", "项目实施人员", "项目执行人员", "实施主体", "实施单位", "项目单位",
               "项目组")
@@ -34,7 +35,8 @@ def _who(name: str) -> str:
         "those served. Implementers rating their own work measure nothing. The keyword match is this project's "
         "heuristic and only advisory.",
     ),
-    sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）", "CPC Central Committee and State Council opinion on budget performance management (2018)"),
+    sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
+                "CPC Central Committee and State Council opinion on budget performance management (2018)"),
     options=(
         Option("self_words", SELF_WORDS, msg("表示项目自身人员的受访者", "Respondents who are the project's own staff")),
         Option("respondent_words", RESPONDENT_WORDS, msg("表示受访群体的词", "Words that name a respondent group")),
@@ -51,7 +53,7 @@ def _who(name: str) -> str:
 def check(decl, opts):
     for ind in decl.indicators:
         name = ind.name
-        if "满意" not in name:
+        if "满意" not in name or not is_satisfaction_score(name):
             continue
         own = next((w for w in opts["self_words"] if w in name), None)
         if own:

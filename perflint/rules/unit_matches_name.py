@@ -1,6 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import names as N
 from perflint.rules.output_quantified import unquantified
+from perflint.model.tiers import scores_satisfaction
 
 _OPTIONS = (
     Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
@@ -10,8 +11,7 @@ _OPTIONS = (
     Option("time_endings", N.TIME_ENDINGS, msg("名称以此结尾即为时间（应为时间单位）", "Name endings that make a duration (a time unit)")),
 )
 _DEFAULTS = {o.name: o.default for o in _OPTIONS}
-_RENAME = {"time": "时长", "count": "数量", "money": "金额", "percent": "率"}
-_UNIT_ZH = {"percent": "百分比", "time": "时间单位", "count": "计数单位", "money": "金额单位"}
+_RENAME = {"time": "时长", "count": "数量", "money": "金额"}  # what a rate measured in that unit really is
 
 
 def _classify(name, opts):
@@ -36,7 +36,7 @@ def mismatch(ind, opts=None):
     Satisfaction belongs to satisfaction-min, cost indicators to the cost rules, and a word on an
     output to output-quantified: those are never reported here."""
     opts = opts or _DEFAULTS
-    if ind.is_satisfaction:
+    if scores_satisfaction(ind):
         return None
     t, name = ind.target, ind.name
     kind = _classify(name, opts)
