@@ -79,7 +79,8 @@ def test_exact_findings_per_file(default, path):
 
 
 def test_every_bundled_declaration_is_covered(default):
-    assert set(default["files"]) == set(EXPECTED)
+    # declarations/examples/ holds the clean worked examples, checked by test_examples_clean.py
+    assert {f for f in default["files"] if not f.startswith("declarations/examples/")} == set(EXPECTED)
 
 
 def test_messages_name_the_missing_piece(default):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Canonical first levels
 OUTPUT, BENEFIT, SATISFACTION, COST, MANAGEMENT, IMPACT = "output", "benefit", "satisfaction", "cost", "management", "impact"
@@ -42,9 +43,13 @@ _MANAGEMENT_WORDS = ("管理", "实施", "合规", "制度", "财务", "投入",
 _SUFFIX = re.compile(r"(指标|目标)$")
 
 
-def stem(label: str | None) -> str:
-    text = re.sub(r"\s+", "", str(label or ""))
-    return _SUFFIX.sub("", text)
+def stem(label) -> str:
+    return _stem(label if isinstance(label, str) else str(label or ""))
+
+
+@lru_cache(maxsize=4096)
+def _stem(text: str) -> str:
+    return _SUFFIX.sub("", re.sub(r"\s+", "", text))
 
 
 def level1_of(label) -> str | None:

@@ -1,9 +1,7 @@
 """A read-only view of one parsed declaration that rules query: typed, normalised, pointed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 
 from perflint.model import categories as C
 from perflint.model.money import parse_amount
@@ -14,58 +12,54 @@ def text_of(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-@dataclass
-class Indicator:
-    index: int
-    data: dict
-    level1: str | None  # canonical
-    level2: str | None  # canonical
+class lazy:
+    """A cached attribute without functools.cached_property's per-instance lock (Python < 3.12),
+    which costs more than most of what it caches here."""
 
-    @property
-    def pointer(self) -> str:
-        return f"/indicators/{self.index}"
+    def __init__(self, fn):
+        self.fn = fn
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+class Indicator:
+    """One third-level indicator, its raw texts and canonical categories computed once."""
+
+    def __init__(self, index: int, data: dict, level1: str | None, level2: str | None):
+        self.index = index
+        self.data = data
+        self.level1 = level1  # canonical
+        self.level2 = level2  # canonical
+        self.pointer = f"/indicators/{index}"
+        self.name = text_of(data.get("name"))
+        self.level1_raw = text_of(data.get("level1"))
+        self.level2_raw = text_of(data.get("level2"))
+        value = data.get("target")
+        # A mapping, list or true/false is no target at all (the schema check reports the type).
+        self.target_raw = "" if isinstance(value, (dict, list, bool)) else text_of(value)
+        self.target: Target = parse_target(self.target_raw)
+        self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
+        self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or "满意度" in self.name
+        self.is_cost = level1 == C.COST or level2 == C.COST
+
+    def __repr__(self) -> str:
+        return f"Indicator({self.index}, {self.path!r})"
 
     def at(self, key: str) -> str:
         return f"{self.pointer}/{key}"
 
     @property
-    def name(self) -> str:
-        return text_of(self.data.get("name"))
-
-    @property
-    def level1_raw(self) -> str:
-        return text_of(self.data.get("level1"))
-
-    @property
-    def level2_raw(self) -> str:
-        return text_of(self.data.get("level2"))
-
-    @property
-    def target_raw(self) -> str:
-        value = self.data.get("target")
-        # A mapping, list or true/false is no target at all (the schema check reports the type).
-        return "" if isinstance(value, (dict, list, bool)) else text_of(value)
-
-    @cached_property
-    def target(self) -> Target:
-        return parse_target(self.target_raw)
-
-    @property
     def path(self) -> str:
         """一级 › 二级 › 三级, for messages."""
         return " › ".join(x for x in (self.level1_raw, self.level2_raw, self.name) if x)
-
-    @property
-    def is_output(self) -> bool:
-        return self.level1 == C.OUTPUT or self.level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and self.level1 != C.MANAGEMENT
-
-    @property
-    def is_satisfaction(self) -> bool:
-        return self.level1 == C.SATISFACTION or self.level2 == C.SATISFACTION or "满意度" in self.name
-
-    @property
-    def is_cost(self) -> bool:
-        return self.level1 == C.COST or self.level2 == C.COST
 
 
 class Declaration:
@@ -86,20 +80,20 @@ class Declaration:
                 return default
         return default if node is None else node
 
-    @cached_property
+    @lazy
     def kind(self) -> str:
         return text_of(self.data.get("kind")) or "declaration"
 
-    @cached_property
+    @lazy
     def era(self) -> str:
         return C.infer_era(self.data)
 
-    @cached_property
+    @lazy
     def fiscal_year(self) -> int | None:
         year = self.data.get("fiscal_year")
         return year if isinstance(year, int) and not isinstance(year, bool) else None
 
-    @cached_property
+    @lazy
     def money_unit(self) -> str:
         unit = self.get("budget", "unit")
         return unit if unit in ("元", "万元") else "元"
@@ -109,7 +103,7 @@ class Declaration:
         value, _problem = parse_amount(self.get(*keys), self.money_unit)
         return value
 
-    @cached_property
+    @lazy
     def indicators(self) -> list[Indicator]:
         out = []
         raw = self.data.get("indicators")
@@ -125,7 +119,7 @@ class Declaration:
             out.append(Indicator(i, item, l1, l2))
         return out
 
-    @cached_property
+    @lazy
     def items(self) -> list[tuple[int, dict]]:
         raw = self.get("budget", "items")
         if not isinstance(raw, list):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from perflint.model.targets import normalise_text, to_decimal
 
@@ -42,6 +43,7 @@ def display(text) -> str:
     return " ".join(_TAGS.sub("", str(text or "")).split())
 
 
+@lru_cache(maxsize=2048)
 def clean(text) -> str:
     """``display`` text, width-normalised (，→ , ％ → %): for matching."""
     return normalise_text(display(text))
@@ -70,17 +72,19 @@ def _is_year(num: str, unit: str) -> bool:
     return unit == "年" and num.isdigit() and len(num) == 4
 
 
-def measures(text) -> list[str]:
+@lru_cache(maxsize=2048)
+def measures(text) -> tuple[str, ...]:
     """Quantities, deadlines and amounts a goal states (``3个``, ``95%``, ``12月``); years excluded."""
     out = []
     for m in _MEASURE.finditer(clean(text)):
         if _is_year(m.group("num"), m.group("unit")) or cn_number(m.group("num")) is None:
             continue
         out.append(m.group(0))
-    return out
+    return tuple(out)
 
 
-def quantities(text) -> list[Quantity]:
+@lru_cache(maxsize=2048)
+def quantities(text) -> tuple[Quantity, ...]:
     """Counted commitments: 完成3个功能模块 → Quantity(3, 个, 功能模块, floor=False)."""
     out = []
     cleaned = clean(text)
@@ -93,9 +97,10 @@ def quantities(text) -> list[Quantity]:
         after = cleaned[m.end("unit"):m.end("unit") + 2]
         floor = bool(m.group("pre") and m.group("pre") != "达到") or after.startswith("以上")
         out.append(Quantity(value, m.group("unit"), m.group("noun"), floor, m.group(0)))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def shared_noun(a: str, b: str, stop=()) -> str | None:
     """The longest common substring (≥ 2 characters) of two names once stop words are removed."""
     for word in sorted(stop, key=len, reverse=True):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from perflint.model.targets import Target, is_money_unit, normalise_text, to_decimal
 
@@ -25,6 +26,7 @@ _TRAILING = re.compile(r"[\s。．.，,；;：:、！!？?]+$")
 _BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
 
+@lru_cache(maxsize=8192)
 def core(name) -> str:
     """The name without trailing punctuation or a trailing bracket: 完成率（%）。 → 完成率."""
     text = " ".join(str(name or "").split())
@@ -36,6 +38,7 @@ def core(name) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def ending(name, words) -> str | None:
     """The longest of ``words`` that ``name`` ends with, or None."""
     text = core(name)
@@ -47,6 +50,7 @@ def is_rate(name, rate=RATE_ENDINGS) -> bool:
     return ending(name, rate) is not None
 
 
+@lru_cache(maxsize=8192)
 def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, event=EVENT_ENDINGS,
                count=COUNT_ENDINGS) -> str | None:
     """rate | money | time | event | count | None, from how the name ends (checked in that order)."""

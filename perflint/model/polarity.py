@@ -5,6 +5,8 @@ Decided by how the name ends; the longest matching ending wins, so 事故次数 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from perflint.model.names import core
 
 POSITIVE = (
@@ -22,6 +24,7 @@ REVERSE = (
 )
 
 
+@lru_cache(maxsize=8192)
 def polarity(name, positive=POSITIVE, reverse=REVERSE) -> str | None:
     """'positive', 'reverse' or None when the name says neither."""
     text = core(name)

@@ -4,11 +4,22 @@ from perflint.model.targets import CHANGE_WORDS
 
 
 
-def change_word(text: str) -> str | None:
+_COMPARED = ("较上年", "比上年", "较去年", "同比", "环比")
+GROWTH_MEASURES = ("增长率", "增幅", "增长幅度", "提升率", "提高率", "下降率", "降幅", "下降幅度", "减少率")
+
+
+def change_word(name: str) -> str | None:
+    """The change a name targets: it leads with a change verb (提升园区经济活跃度, 较上年增长…) or
+    measures a growth (参观人数增长率). A verb inside a level's name (学员能力提升的认可率) is not one."""
+    text = name.strip()
+    for prefix in _COMPARED:
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
     for word in CHANGE_WORDS:
-        if word in text:
+        if text.startswith(word):
             return word
-    return None
+    return next((w for w in GROWTH_MEASURES if text.endswith(w)), None)
 
 
 def has_baseline(data: dict) -> bool:
@@ -24,12 +35,14 @@ def has_baseline(data: dict) -> bool:
     summary=msg("变化类指标须有基期值", "A change target needs a baseline"),
     description=msg(
         "指标名称或指标值表达变化（提升、提高、增长、增加、改善、降低、减少、下降…）时，须给出基期值和年份"
-        "（baseline: {value, year}），或改写为绝对水平。没有任何数字的“提升”为错误。名称含变化词而目标是计数"
+        "（baseline: {value, year}），或改写为绝对水平。没有任何数字的“提升”为错误。名称以变化词开头（提升园区…）"
+        "或衡量增幅（…增长率）才算表达变化；名称中间的变化词（学员能力提升的认可率）不算。名称含变化词而目标是计数"
         "（如“增加就业岗位 ≥50个”）视为绝对目标，不报告。",
         "An indicator whose name or target expresses a change (提升, 提高, 增长, 增加, 改善, 降低, 减少, 下降…) "
         "needs a numeric baseline with its year (baseline: {value, year}) or an absolute target. A bare 提升 "
-        "with no number is an error. A change word in the name with a count target (增加就业岗位 ≥50个) is "
-        "an absolute target and passes.",
+        "with no number is an error. A name expresses a change when it leads with the verb (提升园区…) or "
+        "measures a growth (…增长率); a verb inside the name of a level (学员能力提升的认可率) does not. A change "
+        "word in the name with a count target (增加就业岗位 ≥50个) is an absolute target and passes.",
     ),
     rationale=msg(
         "“提升10%”相对什么？没有基期值就无法判断是否达成。本规则由“能量化的须量化”（财政支出绩效评价管理暂行办法）"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
@@ -11,6 +12,7 @@ _JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
 _PEOPLE_UNITS = {"人", "人次", "名", "位", "户", "家"}
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", name)).lower()
 
@@ -19,6 +21,7 @@ def _common_suffix(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b))) if x != y), min(len(a), len(b)))
 
 
+@lru_cache(maxsize=8192)
 def self_repeat(name: str) -> tuple[str, str] | None:
     """A cell holding two versions of one name, 每日提供餐饮及时性餐饮提供及时性 → (每日提供餐饮及时性,
     餐饮提供及时性): the halves end with the same two characters or more, and every character of

@@ -51,8 +51,8 @@ def check(decl, opts):
     if not isinstance(goals, dict):
         return
     stop = tuple(opts["stop_words"])
-    overall = quantities(goals.get("overall")) if isinstance(goals.get("overall"), str) else []
-    annual = quantities(goals.get("annual")) if isinstance(goals.get("annual"), str) else []
+    overall = quantities(goals.get("overall")) if isinstance(goals.get("overall"), str) else ()
+    annual = quantities(goals.get("annual")) if isinstance(goals.get("annual"), str) else ()
     single_year = decl.get("project", "multi_year") is not True
     for a in annual:
         for o in overall:
@@ -68,17 +68,21 @@ def check(decl, opts):
                     f"The annual goal says \"{a.text}\" but the overall goal says \"{o.text}\": make them agree ({why_en}).",
                 )
                 break
-    promised = annual + (overall if single_year else [])
-    for ind in decl.indicators:
-        t = ind.target
-        if t.kind != "number" or t.value is None or not t.unit:
+    promised = annual + (overall if single_year else ())
+    counted = [ind for ind in decl.indicators
+               if ind.target.kind == "number" and ind.target.value is not None and ind.target.unit]
+    for q in promised:
+        # compare a promise only with the indicators that match it best: 完成1次网络安全等级保护测评
+        # is about 网络安全等级保护测评次数, not about 数据安全事故发生次数, though both share 安全
+        matches = [(len(shared_noun(q.noun, ind.name, stop) or ""), ind) for ind in counted if ind.target.unit == q.unit]
+        best = max((n for n, _ in matches), default=0)
+        if best < 2:
             continue
-        for q in promised:
-            if q.unit == t.unit and shared_noun(q.noun, ind.name, stop) and _conflicts(q, t.value, t.op):
-                yield finding(
-                    ind.at("target"),
-                    f"目标写“{q.text}”，指标“{ind.name}”却是“{t.raw}”：指标值应与目标一致（如 ≥{q.value}{q.unit}），或修改目标。",
-                    f"The goal says \"{q.text}\" but the indicator \"{ind.name}\" targets \"{t.raw}\": make the target "
-                    f"agree with the goal (e.g. ≥{q.value}{q.unit}) or change the goal.",
-                )
-                break
+        for ind in (ind for n, ind in matches if n == best and _conflicts(q, ind.target.value, ind.target.op)):
+            t = ind.target
+            yield finding(
+                ind.at("target"),
+                f"目标写“{q.text}”，指标“{ind.name}”却是“{t.raw}”：指标值应与目标一致（如 ≥{q.value}{q.unit}），或修改目标。",
+                f"The goal says \"{q.text}\" but the indicator \"{ind.name}\" targets \"{t.raw}\": make the target "
+                f"agree with the goal (e.g. ≥{q.value}{q.unit}) or change the goal.",
+            )
