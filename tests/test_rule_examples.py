@@ -1,9 +1,9 @@
 """Every rule's documented PASS and FAIL examples run: the docs cannot drift from the code."""
 import pytest
 
-from perflint.engine.registry import all_rules
-from perflint.cli.info import render_explain
 from conftest import ROOT, lint_text
+from perflint.cli.info import render_explain
+from perflint.engine.registry import all_rules
 
 EXAMPLES = [(r.id, i, e) for r in all_rules().values() for i, e in enumerate(r.examples)]
 

@@ -1,7 +1,6 @@
 """The five core rules on small snippets: exact rule, line, column and pointer."""
 from conftest import lint_text, problems
 
-
 BUDGET = """\
 budget:
   unit: {unit}

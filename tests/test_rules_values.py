@@ -6,7 +6,8 @@ finding, and documents of the wrong shape that must never make a rule raise.
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, lint_text, problems
 from perflint.config.loader import load_config

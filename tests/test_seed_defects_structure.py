@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
+from test_rules_structure import MINE
 
 from conftest import ROOT
-from test_rules_structure import MINE
 
 D = "declarations/shanghai-stic-office"
 

@@ -2,6 +2,7 @@ from conftest import ROOT, lint_text
 from perflint.config.loader import load_config
 from perflint.engine.runner import lint_bytes
 
+
 def sat(comment=""):
     return "indicators:\n  - {level1: 效果目标, level2: 满意度, name: 执行者满意度, target: '>=80%'}" + comment + "\n"
 

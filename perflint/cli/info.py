@@ -59,7 +59,10 @@ def explain_rule(rule_id: str, lang: str) -> int:
 def render_explain(rule, lang: str) -> str:
     """Markdown: the same text `explain` prints and docs/rules/ holds."""
     en = lang == "en"
-    h = (lambda zh, e: e if en else zh)
+
+    def h(zh: str, e: str) -> str:
+        return e if en else zh
+
     out = [f"# {rule.id}: {rule.summary.text(lang)}", "",
            f"- {h('默认级别', 'Default severity')}: {rule.severity}",
            f"- {h('分组', 'Group')}: {rule.group} ({GROUPS.get(rule.group, ('', ''))[1 if en else 0]})",

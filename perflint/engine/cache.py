@@ -28,9 +28,9 @@ def _dump(result: FileResult) -> dict:
 
 
 def _load(path: str, data: dict) -> FileResult:
-    diags = [Diagnostic(rule=r, severity=Severity(s), file=path, span=Span(l, c, el, ec), pointer=p,
+    diags = [Diagnostic(rule=r, severity=Severity(s), file=path, span=Span(ln, col, eln, ecol), pointer=p,
                         message=Message(zh, en), value=v, suppressed=sup, fingerprint=fp)
-             for r, s, l, c, el, ec, p, zh, en, v, sup, fp in data["d"]]
+             for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp in data["d"]]
     return FileResult(path, diags, data["meta"])
 
 

@@ -26,7 +26,7 @@ class FileResult:
 
 def fingerprint(rule: str, path: str, pointer: str, value: str | None) -> str:
     """Stable across line moves: rule + file + JSON pointer + the offending value, never line numbers."""
-    digest = hashlib.sha256(f"{rule}\0{path}\0{pointer}\0{value or ''}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{rule}\0{path}\0{pointer}\0{value or ''}".encode()).hexdigest()
     return digest[:20]
 
 

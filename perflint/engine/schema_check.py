@@ -26,14 +26,34 @@ def validator():
     return Draft202012Validator(schema())
 
 
-@lru_cache(maxsize=1)
 def fast_validator():
-    """fastjsonschema compiles the schema to Python: ~15× faster than jsonschema on valid files,
-    which are nearly all of them. It stops at the first error, so invalid files go to jsonschema
-    for the complete, worded list. The keywords the schema uses mean the same in both drafts."""
+    """fastjsonschema turns the schema into Python code: ~15× faster than jsonschema on valid files,
+    which are nearly all of them. It stops at the first error, so invalid files go to jsonschema for
+    the complete, worded list. The code is generated once into _schema_validator.py (compiling it
+    at start-up would cost more than linting a file); a test keeps it in step with the schema."""
+    from perflint.engine._schema_validator import validate
+
+    return validate
+
+
+def generate_fast_validator() -> str:
+    """The source of _schema_validator.py: `python -m perflint.engine.schema_check > …`."""
+    import copy
+
     import fastjsonschema
 
-    return fastjsonschema.compile(schema())
+    digest = schema_digest()
+    code = fastjsonschema.compile_to_code(copy.deepcopy(schema()), use_formats=False, use_default=False)
+    name = code[code.index("def validate_") + 4: code.index("(data")]
+    return ("# Generated from schema/declaration.schema.json by `python -m perflint.engine.schema_check`.\n"
+            f"# Do not edit; tests/test_schema.py checks that it is current.\n# schema sha256: {digest}\n"
+            f"{code}\n\nvalidate = {name}\n")
+
+
+def schema_digest() -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(schema(), sort_keys=True).encode()).hexdigest()
 
 
 def _subschema(pointer_tokens, root=None):
@@ -165,3 +185,7 @@ def _set(data, tokens, value):
         node[int(last)] = value
     else:
         node[last] = value
+
+
+if __name__ == "__main__":
+    print(generate_fast_validator(), end="")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
+from perflint.core.diagnostic import Diagnostic, Message, Span
 
 _MARK = "perflint:"
 _DIRECTIVE = re.compile(r"#\s*perflint:\s*(?P<body>.*)$")

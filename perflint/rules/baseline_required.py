@@ -2,8 +2,6 @@ from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model.targets import CHANGE_WORDS
 
-
-
 _COMPARED = ("较上年", "比上年", "较去年", "同比", "环比")
 GROWTH_MEASURES = ("增长率", "增幅", "增长幅度", "提升率", "提高率", "下降率", "降幅", "下降幅度", "减少率")
 

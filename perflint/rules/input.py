@@ -3,8 +3,8 @@
 They are reported by the loader and the schema check, not by a check function, but they are rules
 like any other: they can be listed, explained, re-severitied, ignored and suppressed.
 """
-from perflint.engine.rule import Example, Rule, msg
 from perflint.core.diagnostic import Severity
+from perflint.engine.rule import Example, Rule, msg
 
 
 def _input_rule(id, severity, summary, description, examples=()):

@@ -1,8 +1,8 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.operators import bare
 from perflint.model.polarity import POSITIVE, REVERSE, polarity
-from perflint.rules.unit_matches_name import mismatch
 from perflint.model.tiers import scores_satisfaction
+from perflint.rules.unit_matches_name import mismatch
 
 
 @rule(

@@ -2,9 +2,9 @@ import re
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.names import core
+from perflint.model.tiers import scores_satisfaction
 from perflint.rules.output_quantified import unquantified
 from perflint.rules.unit_matches_name import mismatch
-from perflint.model.tiers import scores_satisfaction
 
 SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否")
 # Properties graded X / 基本X / 不X when the name names the property (…健全性, …合理性).

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import names as N
-from perflint.rules.output_quantified import unquantified
 from perflint.model.tiers import scores_satisfaction
+from perflint.rules.output_quantified import unquantified
 
 _OPTIONS = (
     Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
