@@ -82,12 +82,14 @@ def test_diff_lints_only_changed_and_new_files(repo):
 
 def test_cache_gives_identical_results_and_notices_edits(repo):
     first = run("check", "--format", "json", ".", cwd=repo).stdout
-    assert list((repo / ".perflint_cache").glob("*.json"))
+    [cache_file] = list((repo / ".perflint_cache").glob("*.marshal"))
     assert run("check", "--format", "json", ".", cwd=repo).stdout == first
     path = repo / "2019" / "public-service-platform.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("amount: 600000", "amount: 965000"), encoding="utf-8")
     after = json.loads(run("check", "--format", "json", ".", cwd=repo).stdout)
     assert not [d for d in after["diagnostics"] if d["rule"] == "budget-sum"]
+    cache_file.write_bytes(b"\x00garbage")  # a damaged cache is ignored, never trusted
+    assert json.loads(run("check", "--format", "json", ".", cwd=repo).stdout) == after
     shutil.rmtree(repo / ".perflint_cache")
     assert json.loads(run("check", "--format", "json", ".", cwd=repo).stdout) == after
 

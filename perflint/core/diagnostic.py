@@ -18,10 +18,13 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _SEVERITY_NAMES[self]
 
 
-@dataclass(frozen=True)
+_SEVERITY_NAMES = {1: "info", 2: "warning", 3: "error"}
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """1-based, end exclusive column like editors and SARIF."""
 
@@ -34,7 +37,7 @@ class Span:
 UNKNOWN_SPAN = Span(1, 1, 1, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A message in every supported language; rendered at output time."""
 
@@ -63,7 +66,7 @@ class Finding:
     fix: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     rule: str
     severity: Severity

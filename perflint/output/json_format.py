@@ -7,10 +7,11 @@ from perflint import __version__
 
 
 def render(report) -> str:
-    """One diagnostic per line: readable, and encoded by the C encoder (indent= is pure Python and
-    costs more than the warm run it would be part of)."""
-    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
-    files = ",\n    ".join(dump(f.path) for f in report.files)
-    diags = ",\n    ".join(dump(d.to_json(report.lang)) for d in report.diagnostics)
-    return (f'{{\n  "version": {dump(__version__)},\n  "files": [\n    {files}\n  ],\n'
-            f'  "diagnostics": [\n    {diags}\n  ],\n  "summary": {dump(report.summary())}\n}}\n')
+    payload = {
+        "version": __version__,
+        "files": [f.path for f in report.files],
+        "diagnostics": [d.to_json(report.lang) for d in report.diagnostics],
+        "summary": report.summary(),
+    }
+    # one C-encoded pass: indent= would switch to the pure-Python encoder, slower than a warm run
+    return json.dumps(payload, ensure_ascii=False) + "\n"
