@@ -1,10 +1,10 @@
 """What a rule is: an id, a default severity, typed options, bilingual text, examples, a check."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from perflint.core.diagnostic import Finding, Message, Severity
 

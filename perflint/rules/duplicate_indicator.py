@@ -18,7 +18,7 @@ def normalise(name: str) -> str:
 
 
 def _common_suffix(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b))) if x != y), min(len(a), len(b)))
+    return next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b), strict=False)) if x != y), min(len(a), len(b)))
 
 
 @lru_cache(maxsize=8192)

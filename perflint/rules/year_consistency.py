@@ -61,7 +61,7 @@ def check(decl, opts):
             yield finding("/era", f"{year} 年度的申报表不会使用 {era} 表样（该表样用于 {_span(era)} 年度）：核对 era 或 fiscal_year。",
                           f"A {year} declaration would not use the {era} form (used for fiscal years {_span(era)}): check era or fiscal_year.")
     if year is None and title_year:
-        for key, d in zip(("start", "end"), project_period(decl)):
+        for key, d in zip(("start", "end"), project_period(decl), strict=False):
             if d and d.year != title_year and decl.get("project", "multi_year") is not True:
                 yield finding(f"/project/{key}", f"日期 {d} 与表名年度 {title_year} 不一致：核对日期，或补上 fiscal_year。",
                               f"Date {d} does not match the title year {title_year}: check the date or add fiscal_year.")
