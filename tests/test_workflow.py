@@ -101,3 +101,13 @@ def test_jobs_give_the_same_results_as_one_process(tmp_path):
     two = run("check", "--no-cache", "--format", "json", "--jobs", "2", ".", cwd=tmp_path).stdout
     assert one == two and json.loads(one)["summary"]["files"] == 80
     assert not (tmp_path / ".perflint_cache").exists()
+
+
+def test_this_repositorys_baseline_is_current():
+    """The pre-commit hook of this repository checks declarations/ against perflint-baseline.json: the
+    bundled forms keep their real defects, and the baseline must list exactly those (regenerate it with
+    `perflint baseline perflint-baseline.json declarations/` when a rule changes)."""
+    proc = run("check", "--no-cache", "--lang", "en", "--fail-on", "info", "--baseline", "perflint-baseline.json",
+               "declarations/")
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.startswith("All clear") and "baseline entr" not in proc.stdout, proc.stdout
