@@ -52,3 +52,16 @@ def test_apply_keeps_a_byte_order_mark():
 def test_apply_refuses_what_is_not_a_scalar():
     with pytest.raises(FixError):
         apply("a.yaml", DOC, [("/indicators/0", "x")])
+
+
+def test_operator_and_amount_fixes(tmp_path):
+    text = ("# 注释\nkind: declaration\nfiscal_year: 2024\nproject: {name: x}\nbudget:\n  unit: 元\n"
+            "  annual: \"41,098,620\"   # as printed\nindicators:\n"
+            "  - {level1: 产出指标, level2: 质量指标, name: 合格率, target: '≧95%'}  # keep\n")
+    path = tmp_path / "b.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = run("fix", "--select", "operator-symbol,money-format", "b.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert path.read_text(encoding="utf-8") == text.replace('"41,098,620"', "41098620").replace("'≧95%'", "'≥95%'")
+    after = run("check", "--no-cache", "--select", "operator-symbol,money-format,budget-sum", "b.yaml", cwd=tmp_path)
+    assert after.returncode == 0, after.stdout

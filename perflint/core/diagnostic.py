@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import IntEnum
 
 
@@ -55,7 +56,7 @@ class Finding:
     ``on_key`` points at the mapping key rather than its value (for a missing or duplicated field).
     ``severity`` overrides the rule's configured severity for this one finding (a rule that has
     an error and a warning variant), ``value`` is the offending text, used for baseline matching.
-    ``fix`` is the text that should replace the scalar at ``pointer`` (applied by `perflint fix`).
+    ``fix`` is the value (text or number) that should replace the scalar at ``pointer`` (`perflint fix`).
     """
 
     pointer: str
@@ -63,7 +64,7 @@ class Finding:
     severity: Severity | None = None
     on_key: bool = False
     value: str | None = None
-    fix: str | None = None
+    fix: str | int | Decimal | None = None
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ class Diagnostic:
     value: str | None = None
     suppressed: str | None = None  # the justification when an inline suppression matched
     fingerprint: str = ""
-    fix: str | None = None
+    fix: str | int | Decimal | None = None
 
     @property
     def line(self) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+from decimal import Decimal
 
 from perflint.loading.loader import _IMPLICIT, load
 from perflint.loading.sourcemap import split
@@ -19,8 +20,10 @@ class FixError(Exception):
     pass
 
 
-def render_scalar(text: str, style: str | None) -> str:
-    """``text`` as a YAML scalar in the original quoting style where that keeps it text."""
+def render_scalar(text, style: str | None) -> str:
+    """A fix as a YAML scalar: a number plain; text in the original quoting style where that keeps it text."""
+    if not isinstance(text, str):
+        return format(text, "f") if isinstance(text, Decimal) else str(text)
     if style == "'":
         return "'" + text.replace("'", "''") + "'"
     if style == '"' or not _plain_safe(text):
@@ -49,8 +52,9 @@ def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
         node = doc.source_map.node(pointer)
         if node is None or not hasattr(node.value, "lower"):
             raise FixError(f"{pointer} is not a scalar")
-        edits.append((node.start_mark.index, node.end_mark.index, render_scalar(new, node.style or None)))
-        _set(expected, split(pointer), new)
+        rendered = render_scalar(new, node.style or None)
+        edits.append((node.start_mark.index, node.end_mark.index, rendered))
+        _set(expected, split(pointer), _as_loaded(rendered))
     out = text
     for start, end, replacement in sorted(edits, reverse=True):
         out = out[:start] + replacement + out[end:]
@@ -58,6 +62,11 @@ def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
     if again.data != expected:
         raise FixError("the fixed file would not read back as intended; nothing was written")
     return out
+
+
+def _as_loaded(scalar: str):
+    """What the loader makes of a scalar's text: the value the fixed file must read back."""
+    return load("fix.yaml", f"v: {scalar}\n".encode("utf-8")).data["v"]
 
 
 def _set(data, tokens, value) -> None:

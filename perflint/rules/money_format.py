@@ -63,7 +63,8 @@ def check(decl, opts):
         elif problem == "text":
             plain = format(value / FACTORS[unit], "f")
             yield finding(pointer, f"{zh}写成了文本“{raw}”：写成纯数字 {plain}（单位 {unit}）。",
-                          f"The {en} is written as text \"{raw}\": write it as the plain number {plain} (in {unit}).")
+                          f"The {en} is written as text \"{raw}\": write it as the plain number {plain} (in {unit}).",
+                          fix=Decimal(plain))
         elif isinstance(raw, (int, Decimal)) and decimals(Decimal(raw)) > _MAX_DECIMALS.get(unit, 2):
             places = _MAX_DECIMALS.get(unit, 2)
             fixed = _rounded(Decimal(raw), places)

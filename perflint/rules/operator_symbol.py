@@ -45,6 +45,7 @@ def check(decl, opts):
                 f"“{ind.name}”的指标值“{ind.target_raw}”用了非标准符号“{written}”（{codes}）：改为 {op}{rest}。",
                 f"\"{ind.name}\" has target \"{ind.target_raw}\" written with the non-standard symbol \"{written}\" "
                 f"({codes}): write {op}{rest}.",
+                fix=ind.target_raw.replace(written, op, 1),
             )
         else:
             yield finding(
