@@ -66,7 +66,7 @@ def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
 
 def _as_loaded(scalar: str):
     """What the loader makes of a scalar's text: the value the fixed file must read back."""
-    return load("fix.yaml", f"v: {scalar}\n".encode("utf-8")).data["v"]
+    return load("fix.yaml", f"v: {scalar}\n".encode()).data["v"]
 
 
 def _set(data, tokens, value) -> None:
