@@ -109,6 +109,10 @@ def load(path: str, raw: bytes) -> Document:
             return Document(path, text, None, smap, problems)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # newer libyaml bounds nesting itself
+            mark = exc.problem_mark
+            problems.append(_problem("yaml-too-complex", "", M.too_deep(MAX_DEPTH), _mark_span(mark) if mark else None))
+            return Document(path, text, None, smap, problems)
         problems.append(_syntax_problem(text, exc))
         return Document(path, text, None, smap, problems)
     except yaml.YAMLError as exc:  # unmarked reader errors (control characters)
