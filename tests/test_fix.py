@@ -65,3 +65,9 @@ def test_operator_and_amount_fixes(tmp_path):
     assert path.read_text(encoding="utf-8") == text.replace('"41,098,620"', "41098620").replace("'≧95%'", "'≥95%'")
     after = run("check", "--no-cache", "--select", "operator-symbol,money-format,budget-sum", "b.yaml", cwd=tmp_path)
     assert after.returncode == 0, after.stdout
+
+
+def test_an_aliased_scalar_is_edited_once():
+    text = "a: &t 1.10\nb: *t\n"
+    out = apply("a.yaml", text, [("/a", "1.10"), ("/b", "1.10")])
+    assert out == 'a: &t "1.10"\nb: *t\n'

@@ -113,3 +113,9 @@ def test_dates_in_date_fields_are_not_coercions():
 def test_top_level_list_is_a_schema_finding():
     found = lint_text("- a\n- b\n", select=["schema"])
     assert [(d.rule, d.line) for d in found] == [("schema", 1)]
+
+
+def test_explicit_str_tag_is_kept():
+    doc = load("x.yaml", b"a: !!str 2024\nb: 2024\nc: !!str yes\nd: !!int '5'\n")
+    assert doc.data == {"a": "2024", "b": 2024, "c": "yes", "d": 5}
+    assert doc.problems == []

@@ -111,3 +111,37 @@ def test_this_repositorys_baseline_is_current():
                "declarations/")
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.startswith("All clear") and "baseline entr" not in proc.stdout, proc.stdout
+
+
+def test_cached_run_with_a_fix_that_is_a_number(tmp_path):
+    """money-format offers a Decimal fix: the cache must store it and give it back."""
+    (tmp_path / "a.yaml").write_text("kind: declaration\nfiscal_year: 2024\nproject: {name: x}\n"
+                                     "budget: {unit: 元, total: '3,350,000', annual: 3350000}\nindicators: []\n",
+                                     encoding="utf-8")
+    first = run("check", "--format", "json", "--select", "money-format", ".", cwd=tmp_path)
+    assert first.returncode in (0, 1) and "Traceback" not in first.stderr and "internal" not in first.stderr, first.stderr
+    assert run("check", "--format", "json", "--select", "money-format", ".", cwd=tmp_path).stdout == first.stdout
+    fixed = run("fix", "--select", "money-format", ".", cwd=tmp_path)
+    assert fixed.returncode == 0 and "total: 3350000" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+
+
+def test_a_file_that_cannot_be_read_is_reported_whatever_the_selection(tmp_path):
+    (tmp_path / "broken.yaml").write_text("indicators:\n  - target: >=4次\n")
+    proc = run("check", "--select", "budget-sum", "--lang", "en", ".", cwd=tmp_path)
+    assert proc.returncode == 1 and "[yaml-syntax]" in proc.stdout
+    assert run("check", "--select", "budget-sum", "--ignore", "yaml-syntax", ".", cwd=tmp_path).returncode == 0
+
+
+def test_decimal_values_are_part_of_the_fingerprint():
+    from conftest import lint_text
+
+    one = lint_text("budget: {unit: 元, total: 100.00, annual: 120.00}\n", select=["budget-sum"])
+    two = lint_text("budget: {unit: 元, total: 100.00, annual: 130.00}\n", select=["budget-sum"])
+    assert one[0].value == "120.00" and one[0].fingerprint != two[0].fingerprint
+
+
+def test_deselecting_coercion_does_not_change_what_rules_see():
+    from conftest import lint_text
+
+    text = "indicators:\n  - {level1: 效益指标, level2: 社会效益指标, name: 展厅运营情况, target: yes}\n"
+    assert [d.rule for d in lint_text(text, select=["qualitative-graded"])] == ["qualitative-graded"]

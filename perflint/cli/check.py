@@ -36,7 +36,7 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     except (ConfigError, PluginError) as exc:
         fail(f"configuration error: {exc}")
     cwd = Path.cwd()
-    files, missing = discover(paths, cwd, config.exclude)
+    files, missing = discover(paths, cwd, config.exclude, config.relative)
     if missing:
         fail(f"no such file or directory: {missing[0]}")
     if diff:

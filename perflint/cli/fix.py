@@ -23,7 +23,7 @@ def run_fix(paths, config_path, cli, show_diff: bool) -> int:
                 pending[result.path].append((d.pointer, d.fix))
             else:
                 unfixable += 1
-    changed = fixed = 0
+    changed = fixed = failed = 0
     for path, fixes in pending.items():
         raw = Path(path).read_bytes()
         text = raw.decode("utf-8")
@@ -31,6 +31,7 @@ def run_fix(paths, config_path, cli, show_diff: bool) -> int:
             new = apply(path, text, fixes)
         except FixError as exc:
             click.echo(f"perflint: {path}: not fixed: {exc}", err=True)
+            failed += 1
             continue
         if new == text:
             continue
@@ -42,4 +43,4 @@ def run_fix(paths, config_path, cli, show_diff: bool) -> int:
             write_text(Path(path), new)
     verb = "would fix" if show_diff else "fixed"
     click.echo(f"perflint: {verb} {fixed} problem(s) in {changed} file(s); {unfixable} problem(s) need a person.", err=True)
-    return 1 if show_diff and changed else 0
+    return 1 if failed or (show_diff and changed) else 0

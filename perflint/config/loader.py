@@ -82,6 +82,26 @@ def read_config_file(path: Path) -> dict:
         raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
 
 
+_TYPES = {  # top-level key → (accepted types, how to say it)
+    "profile": ((str,), "a profile name"), "extends": ((str, list), "a list of profiles"),
+    "rules": ((dict,), "a mapping of rule id to severity or options"), "overrides": ((list,), "a list of overrides"),
+    "select": ((str, list), "a list of rules"), "ignore": ((str, list), "a list of rules"),
+    "extend-select": ((str, list), "a list of rules"), "per-file-ignores": ((dict,), "a mapping of globs to rule lists"),
+    "fail-on": ((str,), "error, warning or info"), "lang": ((str,), "zh or en"), "require-reason": ((bool,), "true or false"),
+    "exclude": ((str, list), "a list of globs"), "description": ((str,), "text"),
+}
+
+
+def _check_types(raw: dict, where: str) -> None:
+    unknown = set(raw) - TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    for key, value in raw.items():
+        types, wanted = _TYPES[key]
+        if not isinstance(value, types):
+            raise ConfigError(f"{where}: {key} must be {wanted}, not {value!r}")
+
+
 def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Path | None = None) -> Config:
     cli = {k: v for k, v in (cli or {}).items() if v not in (None, (), [])}
     cwd = cwd or Path.cwd()
@@ -90,47 +110,57 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
         raise ConfigError(f"config file {config_path!r} not found")
     raw = read_config_file(path) if path else {}
     where = str(path) if path else "configuration"
-    unknown = set(raw) - TOP_KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r}")
-    root = path.parent if path else cwd
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: the perflint configuration must be a table of settings")
+    _check_types(raw, where)
+    root = (path.parent if path else cwd).resolve()
     profile = cli.get("profile") or raw.get("profile") or "default"
     config = Config(profile=profile, root=root, source=str(path) if path else None)
 
     settings: dict[str, RuleSetting] = {rid: RuleSetting(r.severity, r.option_defaults())
                                         for rid, r in all_rules().items() if r.enabled}
-    layers = _profile_chain(profile, root, set())
+    applied: set = set()
+    layers = _profile_chain(profile, root, (), applied)
     for ext in _as_list(raw.get("extends") or [], "extends", where):
-        layers += _profile_chain(ext, root, set())
+        layers += _profile_chain(ext, root, (), applied)
     if raw:
-        layers.append({**raw, "__name__": where})
+        layers.append({**raw, "__name__": where, "__user__": True})
     for layer in layers:
-        apply_rule_table(settings, parse_rule_table(layer.get("rules") or {}, layer["__name__"]))
+        table = parse_rule_table(layer.get("rules") or {}, layer["__name__"])
+        apply_rule_table(settings, table)
+        # Profiles tune rules per era through overrides, and a profile extending another keeps them
+        # (shanghai-2025 makes the cost rule an error yet leaves it off for 2019 forms). `off` in any
+        # layer, and anything the user's own configuration sets, outranks the overrides before it.
+        outranks = set(table) if layer.get("__user__") else {rid for rid, (sev, _) in table.items() if sev == "off"}
+        for o in config.overrides:
+            o.rules = {rid: e for rid, e in o.rules.items() if rid not in outranks}
         config.overrides += [parse_override(o, layer["__name__"]) for o in layer.get("overrides") or []]
 
-    select = cli.get("select") or raw.get("select")
+    cli_select = expand_selectors(list(cli.get("select") or ()), "--select")
+    select = cli_select or expand_selectors(_as_list(raw.get("select") or [], "select", where), where)
     if select:
-        chosen = expand_selectors(_as_list(select, "select", where), where)
-        settings = {rid: settings.get(rid) or _default_setting(rid) for rid in chosen}
-    for rid in expand_selectors(_as_list(cli.get("extend_select") or raw.get("extend-select") or [], "extend-select", where), where):
+        settings = {rid: settings.get(rid) or _default_setting(rid) for rid in select}
+    extend = _as_list(raw.get("extend-select") or [], "extend-select", where) + list(cli.get("extend_select") or ())
+    for rid in expand_selectors(extend, where):
         settings.setdefault(rid, _default_setting(rid))
-    ignored = expand_selectors(_as_list(raw.get("ignore") or [], "ignore", where) + list(cli.get("ignore") or []), where)
+    # what the command line selects explicitly is not undone by the configuration's ignore list
+    ignored = [r for r in expand_selectors(_as_list(raw.get("ignore") or [], "ignore", where), where) if r not in cli_select]
+    ignored += expand_selectors(list(cli.get("ignore") or ()), "--ignore")
     for rid in ignored:
         settings.pop(rid, None)
     config.settings = settings
+    config.ignored = frozenset(ignored)
     for o in config.overrides:  # an era or file override may retune a rule, never bring back one left out
         o.rules = {rid: e for rid, e in o.rules.items() if rid not in ignored and (not select or rid in settings)}
 
     pfi = raw.get("per-file-ignores") or {}
-    if not isinstance(pfi, dict):
-        raise ConfigError(f"{where}: per-file-ignores must map globs to rule lists")
     config.per_file_ignores = {g: tuple(expand_selectors(_as_list(v, f"per-file-ignores.{g}", where), where)) for g, v in pfi.items()}
     config.fail_on = _severity(cli.get("fail_on") or raw.get("fail-on") or "error", "fail-on", where)
     lang = cli.get("lang") or raw.get("lang")
     if lang not in (None, "zh", "en"):
         raise ConfigError(f"{where}: lang must be zh or en, not {lang!r}")
     config.lang = lang
-    config.require_reason = bool(raw.get("require-reason", False))
+    config.require_reason = raw.get("require-reason", False)
     config.exclude = tuple(_as_list(raw.get("exclude") or [], "exclude", where))
     return config
 
@@ -140,17 +170,20 @@ def _default_setting(rid: str) -> RuleSetting:
     return RuleSetting(r.severity, r.option_defaults())
 
 
-def _profile_chain(name: str, base: Path, seen: set) -> list[dict]:
-    if name in seen:
-        raise ConfigError(f"profile {name!r} extends itself")
-    seen.add(name)
+def _profile_chain(name: str, base: Path, stack: tuple, applied: set) -> list[dict]:
+    """The profiles ``name`` builds on, parents first, each once (a diamond is fine, a cycle is not)."""
+    if name in stack:
+        raise ConfigError(f"profile {name!r} extends itself (via {' → '.join(stack)})")
+    if name in applied:
+        return []
     data = read_profile(name, base)
     unknown = set(data) - PROFILE_KEYS
     if unknown:
         raise ConfigError(f"profile {name}: unknown key {sorted(unknown)[0]!r}")
     chain = []
     for parent in _as_list(data.get("extends") or [], "extends", f"profile {name}"):
-        chain += _profile_chain(parent, base, seen)
+        chain += _profile_chain(parent, base, (*stack, name), applied)
+    applied.add(name)
     data["__name__"] = f"profile {name}"
     return chain + [data]
 
@@ -158,9 +191,9 @@ def _profile_chain(name: str, base: Path, seen: set) -> list[dict]:
 def _as_list(value, key: str, where: str) -> list:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value]
-    raise ConfigError(f"{where}: {key} must be a list")
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"{where}: {key} must be a list of names")
 
 
 def _severity(value, key: str, where: str) -> Severity:

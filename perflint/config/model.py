@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +53,17 @@ class Config:
     exclude: tuple[str, ...] = ()
     root: Path = Path(".")
     source: str | None = None  # the file the configuration came from
+    ignored: frozenset = frozenset()  # rules the user switched off by name
     _cache: dict = field(default_factory=dict, repr=False)
+
+    def relative(self, path: str) -> str:
+        """A path as globs, fingerprints and baselines see it: relative to the configuration's folder
+        (the same whichever folder perflint runs from); the path as given when it lies outside."""
+        absolute = os.path.abspath(path)
+        try:
+            return Path(absolute).relative_to(self.root).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
 
     def for_file(self, relpath: str, era: str) -> dict[str, RuleSetting]:
         """The rules for one file: overrides and per-file ignores applied (memoised by what matched)."""
@@ -70,7 +81,7 @@ class Config:
 
     def fingerprint(self) -> str:
         """Stable text of everything that changes results: part of the cache key."""
-        parts = [self.profile, str(self.require_reason)]
+        parts = [self.profile, str(self.require_reason), ",".join(sorted(self.ignored))]
         parts += [f"{k}:{v.severity}:{sorted(v.options.items())}" for k, v in sorted(self.settings.items())]
         parts += [repr((o.files, o.eras, sorted(o.rules.items(), key=repr))) for o in self.overrides]
         parts += [repr(sorted(self.per_file_ignores.items()))]

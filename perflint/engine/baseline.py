@@ -21,7 +21,7 @@ class BaselineError(Exception):
 
 def build(results) -> str:
     entries = sorted(
-        ({"rule": d.rule, "file": d.file, "pointer": d.pointer, "fingerprint": d.fingerprint,
+        ({"rule": d.rule, "file": f.key or d.file, "pointer": d.pointer, "fingerprint": d.fingerprint,
           "message": d.message.en} for f in results for d in f.diagnostics if not d.suppressed),
         key=lambda e: (e["file"], e["rule"], e["pointer"], e["fingerprint"]),
     )
@@ -59,7 +59,7 @@ def apply(results, entries: list[dict]) -> list[dict]:
             else:
                 kept.append(d)
         f.diagnostics = kept
-    linted = {f.path for f in results}
+    linted = {f.key or f.path for f in results}
     stale = []
     for e in entries:
         if e.get("file") in linted and budget[e.get("fingerprint")] > 0:

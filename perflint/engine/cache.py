@@ -13,6 +13,7 @@ import marshal
 import os
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from perflint import __version__
@@ -28,16 +29,26 @@ _SEVERITIES = {int(s): s for s in Severity}
 
 
 def _dump(result: FileResult) -> dict:
-    return {"meta": result.meta, "d": [
+    return {"meta": result.meta, "key": result.key, "d": [
         (d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
-         d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, d.fix) for d in result.diagnostics]}
+         d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix))
+        for d in result.diagnostics]}
+
+
+def _fix_out(fix):
+    """marshal stores text and plain numbers, not Decimal: keep a number fix as tagged text."""
+    return fix if fix is None or isinstance(fix, (str, int)) else ("decimal", str(fix))
+
+
+def _fix_in(fix):
+    return Decimal(fix[1]) if isinstance(fix, tuple) else fix
 
 
 def _load(path: str, data: dict) -> FileResult:
     sev = _SEVERITIES
-    diags = [Diagnostic(r, sev[s], path, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, fix)
+    diags = [Diagnostic(r, sev[s], path, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix))
              for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix in data["d"]]
-    return FileResult(path, diags, data["meta"])
+    return FileResult(path, diags, data["meta"], data["key"])
 
 
 def code_stamp() -> str:
@@ -62,27 +73,26 @@ class Cache:
             self.entries = {}
 
     def lookup(self, path: str) -> tuple[FileResult | None, bytes | None]:
-        """(cached result, the file's bytes if they had to be read)."""
+        """(cached result, the file's bytes if they had to be read). A file with no entry is not read
+        here: whoever lints it reads it."""
         entry = self.entries.get(path)
-        try:
-            st = os.stat(path)
-        except OSError:
+        if not entry:
             return None, None
         try:
-            if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and time.time_ns() - st.st_mtime_ns > _RECENT_NS:
+            st = os.stat(path)
+            if entry[0] == st.st_size and entry[1] == st.st_mtime_ns and time.time_ns() - st.st_mtime_ns > _RECENT_NS:
                 return _load(path, entry[3]), None
-        except (TypeError, ValueError, KeyError, IndexError):  # an entry of another shape: lint again
-            entry = None
-        raw = Path(path).read_bytes()
-        if entry and entry[2] == hashlib.sha256(raw).hexdigest():
-            try:
-                result = _load(path, entry[3])
-            except (TypeError, ValueError, KeyError, IndexError):
+            raw = Path(path).read_bytes()
+            if entry[2] != hashlib.sha256(raw).hexdigest():
                 return None, raw
-            entry[0], entry[1] = st.st_size, st.st_mtime_ns
-            self.dirty = True
-            return result, raw
-        return None, raw
+            result = _load(path, entry[3])
+        except OSError:  # unreadable now: linting it reports that as a finding
+            return None, None
+        except (TypeError, ValueError, KeyError, IndexError):  # an entry of another shape: lint again
+            return None, None
+        entry[0], entry[1] = st.st_size, st.st_mtime_ns
+        self.dirty = True
+        return result, raw
 
     def store(self, path: str, digest: str, result: FileResult) -> None:
         try:
@@ -100,5 +110,5 @@ class Cache:
             write_bytes(self.file, marshal.dumps(self.entries))
             if not gitignore.exists():
                 write_text(gitignore, "*\n")
-        except OSError:
+        except (OSError, ValueError):
             pass  # a read-only tree still lints; it just is not cached

@@ -1,4 +1,6 @@
-"""Which files to lint: explicit files always, folders walked for *.yaml / *.yml."""
+"""Which files to lint: files named on the command line, and *.yaml / *.yml found in folders
+(hidden files and folders skipped). `exclude` globs apply to both, relative to the config's folder,
+so a pre-commit hook that passes file names honours them too."""
 from __future__ import annotations
 
 import os
@@ -17,8 +19,9 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths, cwd: Path, exclude=()) -> tuple[list[str], list[str]]:
-    """(files to lint as display paths, paths that do not exist)."""
+def discover(paths, cwd: Path, exclude=(), relative=None) -> tuple[list[str], list[str]]:
+    """(files to lint as display paths, paths that do not exist). ``relative`` maps a display path to
+    the path the ``exclude`` globs are written against."""
     files: list[str] = []
     missing: list[str] = []
     seen = set()
@@ -26,7 +29,6 @@ def discover(paths, cwd: Path, exclude=()) -> tuple[list[str], list[str]]:
         p = Path(raw)
         if p.is_file():
             shown_files = [display_path(p, cwd)]
-            explicit = True
         elif p.is_dir():
             # resolve the folder once; paths below it are joined as strings (resolving 10,000 files
             # one by one costs more than linting a hundred)
@@ -38,13 +40,12 @@ def discover(paths, cwd: Path, exclude=()) -> tuple[list[str], list[str]]:
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 rel = root[base:].replace(os.sep, "/")
                 folder = prefix + (rel + "/" if rel else "")
-                shown_files += [folder + n for n in sorted(names) if n.endswith(SUFFIXES)]
-            explicit = False
+                shown_files += [folder + n for n in sorted(names) if n.endswith(SUFFIXES) and not n.startswith(".")]
         else:
             missing.append(str(raw))
             continue
         for shown in shown_files:
-            if shown in seen or (not explicit and any(glob_match(shown, g) for g in exclude)):
+            if shown in seen or (exclude and any(glob_match(relative(shown) if relative else shown, g) for g in exclude)):
                 continue
             seen.add(shown)
             files.append(shown)

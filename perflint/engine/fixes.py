@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from decimal import Decimal
 
 from perflint.loading.loader import _IMPLICIT, load
 from perflint.loading.sourcemap import split
 
 _PLAIN_UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@`")
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # `&anchor` and `!tag` that a node's marks include
 
 
 class FixError(Exception):
@@ -53,10 +55,13 @@ def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
         if node is None or not hasattr(node.value, "lower"):
             raise FixError(f"{pointer} is not a scalar")
         rendered = render_scalar(new, node.style or None)
-        edits.append((node.start_mark.index, node.end_mark.index, rendered))
+        start, end = node.start_mark.index, node.end_mark.index
+        start += _PROPERTIES.match(text, start, end).end() - start  # keep an anchor or tag before the value
+        edits.append((start, end, rendered))
         _set(expected, split(pointer), _as_loaded(rendered))
     out = text
-    for start, end, replacement in sorted(edits, reverse=True):
+    # an aliased scalar is one node reached by several pointers: edit its characters once
+    for start, end, replacement in sorted(set(edits), reverse=True):
         out = out[:start] + replacement + out[end:]
     again = load(path, out.encode("utf-8"))
     if again.data != expected:

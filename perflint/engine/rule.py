@@ -39,6 +39,10 @@ class Option:
         if isinstance(self.default, (list, tuple)):
             if not isinstance(value, (list, tuple)):
                 raise ValueError(f"expected a list, got {value!r}")
+            kinds = {type(v) for v in self.default}
+            bad = [v for v in value if kinds and type(v) not in kinds]
+            if bad:
+                raise ValueError(f"expected a list of {' or '.join(sorted(k.__name__ for k in kinds))}, got {bad[0]!r}")
             return tuple(value)
         if isinstance(self.default, str) and isinstance(value, str):
             return value

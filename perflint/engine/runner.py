@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from perflint.config.model import Config
-from perflint.core.diagnostic import Diagnostic, Finding, Severity
+from perflint.core.diagnostic import Diagnostic, Finding, Message
 from perflint.engine import schema_check, suppression
 from perflint.engine.registry import all_rules
 from perflint.loading.loader import load
@@ -15,9 +15,10 @@ from perflint.model.declaration import Declaration, text_of
 
 @dataclass
 class FileResult:
-    path: str
+    path: str  # as shown: relative to the working directory
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)  # project, department, era … for reports
+    key: str = ""  # relative to the configuration's folder: what globs, fingerprints and baselines see
 
     @property
     def active(self) -> list[Diagnostic]:
@@ -60,23 +61,24 @@ def _value_at(data, pointer: str):
             node = node[int(tok)]
         else:
             return None
-    return node if isinstance(node, (str, int, float)) or node is None else type(node).__name__
+    return None if node is None or isinstance(node, (dict, list)) else str(node)
 
 
 def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
     rules = all_rules()
     doc = load(path, raw)
-    result = FileResult(path)
+    key = config.relative(path)  # what globs, fingerprints and baselines see
+    result = FileResult(path, key=key)
     found: list[tuple[str, Finding, object]] = [(p.rule, p.finding, p.span) for p in doc.problems]
     era = "unknown"
-    settings = config.for_file(path, era)
     if isinstance(doc.data, dict):
+        # the text the author wrote goes back into any text field YAML typed (target: yes stays "yes")
+        coerced = schema_check.coercions(doc.data, doc.scalars)
         decl = Declaration(doc.data, path)
         era = decl.era
-        settings = config.for_file(path, era)
-        if "yaml-coercion" in settings or "schema" in settings:
-            for f in schema_check.coercions(doc.data, doc.scalars):
-                found.append(("yaml-coercion", f, None))
+        settings = config.for_file(key, era)
+        if "yaml-coercion" in settings:
+            found += [("yaml-coercion", f, None) for f in coerced]
         if "schema" in settings:
             found += [("schema", f, None) for f in schema_check.check(doc.data)]
         for rid, setting in settings.items():
@@ -93,29 +95,40 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             "fiscal_year": decl.fiscal_year,
             "era": era,
         }
-    elif doc.data is not None:
-        from perflint.core.diagnostic import Message
-
-        found.append(("schema", Finding("", Message("申报表顶层必须是字段映射（键: 值）。",
-                                                     "A declaration must be a mapping (key: value) at the top level.")), None))
+    else:
+        settings = config.for_file(key, era)
+        if doc.data is not None:
+            found.append(("schema", Finding("", Message("申报表顶层必须是字段映射（键: 值）。",
+                                                         "A declaration must be a mapping (key: value) at the top level.")), None))
+    unreadable = not isinstance(doc.data, dict)
     for rid, f, span in found:
-        setting = settings.get(rid)
-        if setting is None and rid != "internal-error":
+        severity = _severity(rid, f, settings.get(rid), rules, unreadable and rid not in config.ignored)
+        if severity is None:
             continue
-        severity = f.severity or (setting.severity if setting else Severity.ERROR)
-        if setting and f.severity and setting.severity < rules[rid].severity:
-            severity = min(f.severity, setting.severity)  # a profile that lowers a rule lowers all its variants
         value = f.value if f.value is not None else _value_at(doc.data, f.pointer)
         result.diagnostics.append(Diagnostic(
             rule=rid, severity=severity, file=path,
             span=span or doc.source_map.span(f.pointer, f.on_key), pointer=f.pointer, message=f.message,
-            value=None if value is None else str(value),
-            fingerprint=fingerprint(rid, path, stable_pointer(doc.data, f.pointer), None if value is None else str(value)),
-            fix=f.fix,
+            value=value, fingerprint=fingerprint(rid, key, stable_pointer(doc.data, f.pointer), value), fix=f.fix,
         ))
     _suppress(doc.text, result, settings, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _severity(rid: str, f: Finding, setting, rules, always: bool):
+    """The severity a finding is reported at, or None when its rule is off.
+
+    A rule's own variants (an error and a warning case) keep their difference at the default
+    severity; a configured severity applies to every variant. A file that could not be read at all
+    is reported whatever the selection, unless its rule was switched off by name (``always``)."""
+    if setting is None:
+        if rid == "internal-error" or always:
+            return f.severity or rules[rid].severity
+        return None
+    if setting.severity != rules[rid].severity:
+        return setting.severity
+    return f.severity or setting.severity
 
 
 def _suppress(text: str, result: FileResult, settings, config: Config) -> None:
@@ -125,15 +138,15 @@ def _suppress(text: str, result: FileResult, settings, config: Config) -> None:
     suppression.apply(result.diagnostics, sups)
     problems = [("suppression-invalid", p) for p in invalid]
     problems += [("suppression-unused", p) for p in suppression.unused(sups, settings)]
+    lines = text.splitlines()
     for rid, (span, message) in problems:
         setting = settings.get(rid)
         if setting:
+            comment = lines[span.line - 1][span.column - 1:].strip()  # identity by the comment, not its line
             result.diagnostics.append(Diagnostic(rid, setting.severity, result.path, span, "", message,
-                                                 fingerprint=fingerprint(rid, result.path, str(span.line), message.en)))
+                                                 fingerprint=fingerprint(rid, result.key, comment, message.en)))
 
 
-def _internal(rid: str, exc: Exception):
-    from perflint.core.diagnostic import Message
-
+def _internal(rid: str, exc: Exception) -> Message:
     return Message(f"规则 {rid} 在此文件上出错（{type(exc).__name__}: {exc}）：请报告此问题。",
                    f"Rule {rid} failed on this file ({type(exc).__name__}: {exc}): please report it.")

@@ -26,11 +26,25 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 _IMPLICIT = _SafeLoader.yaml_implicit_resolvers
 
 
-class _Loader(_SafeLoader):
-    """Composes with every plain scalar tagged as text: the converter resolves implicit types itself,
-    and only for scalars whose first character can start one (most values here are Chinese text)."""
+_TAG = "tag:yaml.org,2002:"
+_PLAIN = "tag:perflint,2026:plain"  # an untagged plain scalar, typed by the converter
 
-    yaml_implicit_resolvers: dict = {}
+
+class _Loader(_SafeLoader):
+    """Composes without PyYAML's Python-level tag resolution: untagged plain scalars get a private tag
+    and the converter resolves their implicit type itself, only for scalars whose first character
+    can start one (most values here are Chinese text). An explicit tag (`!!str 2024`) is kept."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _TAG + "str"
+        return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000  # after alias expansion: bounds alias bombs in time and memory
@@ -38,12 +52,10 @@ MAX_DEPTH = 64
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge")
-}
-_TAG = "tag:yaml.org,2002:"
+} | {"tag:perflint,2026:plain"}
 _NESTING_CHARS = ("[", "{", "- ")
 
 
-_span = node_span
 
 
 def _mark_span(mark, width: int = 1) -> Span:
@@ -123,7 +135,7 @@ def load(path: str, raw: bytes) -> Document:
         problems.append(_problem("yaml-empty", "", M.EMPTY, Span(1, 1, 1, 1)))
         return Document(path, text, None, smap, problems)
     if len(nodes) > 1:
-        problems.append(_problem("yaml-multi-document", "", M.multi_doc(len(nodes)), _span(nodes[1])))
+        problems.append(_problem("yaml-multi-document", "", M.multi_doc(len(nodes)), node_span(nodes[1])))
     smap.root = nodes[0]
     converter = _Converter(problems)
     try:
@@ -153,9 +165,6 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> LoadProblem:
 _INDICATOR_START = re.compile(r":\s+([>|%@`!&*])")
 
 
-_BOOL_TEXT = {"yes", "no", "on", "off", "true", "false", "y", "n"}
-
-
 class _Converter:
     """Composed nodes → plain Python data with exact numbers, filling the source map."""
 
@@ -167,12 +176,12 @@ class _Converter:
     def convert(self, node, pointer: str, depth: int):
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Budget(M.too_many_nodes(MAX_NODES), _span(node))
+            raise _Budget(M.too_many_nodes(MAX_NODES), node_span(node))
         if depth > MAX_DEPTH:
-            raise _Budget(M.too_deep(MAX_DEPTH), _span(node))
+            raise _Budget(M.too_deep(MAX_DEPTH), node_span(node))
         tag = node.tag or ""
         if tag not in _STANDARD_TAGS and tag not in ("!", "?"):
-            self.problems.append(_problem("yaml-tag", pointer, M.custom_tag(tag), _span(node)))
+            self.problems.append(_problem("yaml-tag", pointer, M.custom_tag(tag), node_span(node)))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer, depth)
@@ -184,18 +193,18 @@ class _Converter:
         out: dict = {}
         first_keys: dict = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge" or (key_node.value == "<<" and not key_node.style):
-                self.problems.append(_problem("yaml-tag", pointer, M.MERGE_KEY, _span(key_node)))
+            if key_node.tag in (_TAG + "merge", _PLAIN) and key_node.value == "<<":
+                self.problems.append(_problem("yaml-tag", pointer, M.MERGE_KEY, node_span(key_node)))
                 continue
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
-                self.problems.append(_problem("yaml-syntax", pointer, M.complex_key(), _span(key_node)))
+                self.problems.append(_problem("yaml-syntax", pointer, M.complex_key(), node_span(key_node)))
                 continue
             child = join(pointer, key)
             if key in first_keys:
                 first = first_keys[key].start_mark.line + 1
                 self.problems.append(
-                    _problem("yaml-duplicate-key", child, M.duplicate_key(key, first), _span(key_node), value=key)
+                    _problem("yaml-duplicate-key", child, M.duplicate_key(key, first), node_span(key_node), value=key)
                 )
                 continue
             first_keys[key] = key_node
@@ -204,16 +213,14 @@ class _Converter:
 
     def _scalar(self, node, pointer):
         raw, tag = node.value, node.tag
-        if node.style or tag != _TAG + "str":
-            return raw if tag in (_TAG + "str", "!") else self._explicit(tag, raw, pointer)
-        for implicit_tag, regexp in _IMPLICIT.get(raw[:1], ()):
-            if regexp.match(raw):
-                return self._typed(implicit_tag[len(_TAG):], raw, pointer)
-        return raw
-
-    def _explicit(self, tag, raw, pointer):
-        """A scalar with an explicit standard tag (`!!int 5`): typed as asked."""
-        return self._typed(tag[len(_TAG):], raw, pointer)
+        if tag == _PLAIN:
+            for implicit_tag, regexp in _IMPLICIT.get(raw[:1], ()):
+                if regexp.match(raw):
+                    return self._typed(implicit_tag[len(_TAG):], raw, pointer)
+            return raw
+        if tag in (_TAG + "str", "!"):
+            return raw
+        return self._typed(tag[len(_TAG):], raw, pointer)  # an explicit standard tag: `!!int 5`
 
     def _typed(self, kind, raw, pointer):
         if kind == "null":
