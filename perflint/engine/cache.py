@@ -106,6 +106,7 @@ class Cache:
         if not self.dirty:
             return
         gitignore = self.file.parent / ".gitignore"
+        self.entries = {p: e for p, e in self.entries.items() if os.path.exists(p)}  # forget deleted files
         try:
             write_bytes(self.file, marshal.dumps(self.entries))
             if not gitignore.exists():

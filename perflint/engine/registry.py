@@ -29,11 +29,7 @@ def _plugin_rules():
     nothing is ever imported from the repository being linted."""
     from importlib.metadata import entry_points
 
-    try:
-        eps = entry_points(group=ENTRY_POINT_GROUP)
-    except TypeError:  # Python < 3.10
-        eps = entry_points().get(ENTRY_POINT_GROUP, [])
-    for ep in eps:
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plugin is a configuration error, not a traceback
