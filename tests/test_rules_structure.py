@@ -467,3 +467,110 @@ ODD = [
 def test_wrong_types_never_raise(text):
     found = lint_text(text, select=list(MINE))
     assert [d for d in found if d.rule == "internal-error"] == []
+
+
+# ---------------------------------------------------------------- review regressions
+
+DATE_RULES = ("fiscal-year-dates", "deadline-in-period", "year-consistency", "item-period", "plan-dates",
+              "annual-goal-required")
+
+
+@pytest.mark.parametrize("year", [0, -1, 10000, 10**30])
+def test_a_fiscal_year_no_date_can_hold_is_no_fiscal_year(year):
+    from perflint.model.declaration import Declaration
+    from perflint.model.period import effective_period
+
+    text = (f"fiscal_year: {year}\nform_title: 申报表（2024年度）\n"
+            "project: {name: x, start: 2024-01-01, end: 2024-12-31, plan: 2024年3月完成采购}\n"
+            "budget:\n  unit: 元\n  items:\n    - {name: a, amount: 1, start: 2024-01-01, end: 2024-02-01}\n"
+            "indicators:\n" + ind("产出指标", "时效指标", "完成时间", "12月31日前") + ind("产出指标", "时效指标", "验收时间", "次年3月底前"))
+    found = lint_text(text, select=list(DATE_RULES))
+    assert [d for d in found if d.rule == "internal-error"] == []
+    decl = Declaration({"fiscal_year": year, "project": {"start": "2024-03-01"}})
+    assert decl.fiscal_year is None
+    assert effective_period(decl) == (__import__("datetime").date(2024, 3, 1), None)
+
+
+def test_fiscal_year_bounds():
+    from perflint.model.declaration import Declaration
+
+    assert [Declaration({"fiscal_year": y}).fiscal_year for y in (1, 2024, 9999, True, "2024", 2024.0)] == [1, 2024, 9999, None, None, None]
+
+
+def test_budget_limit_one_choice_for_both_cost_rules():
+    from perflint.model.declaration import Declaration
+    from perflint.model.money_fields import budget_limit
+
+    def limit(budget, project=None):
+        found = budget_limit(Declaration({"budget": {"unit": "元", **budget}, "project": project or {}}))
+        return found and (found[0], found[1])
+
+    multi = {"start": "2024-01-01", "end": "2026-12-31"}
+    assert limit({"annual": 100, "total": 300}) == (100, "项目当年预算")
+    assert limit({"total": 300}) == (300, "项目总预算")  # single-year: the total is the same money
+    assert limit({"annual": 100, "total": 300}, multi) == (300, "项目总预算")
+    assert limit({"annual": 100}, multi) == (100, "项目当年预算")
+    assert limit({}) is None and limit({"annual": "很多"}) is None
+
+
+def test_cost_rules_agree_on_a_single_year_project_without_an_annual_amount():
+    text = "budget: {unit: 元, total: 300000}\nindicators:\n" + ind("产出指标", "数量指标", "培训人数", "≥500人") + \
+        ind("成本指标", "经济成本指标", "人均培训成本", "≤800元/人") + ind("成本指标", "经济成本指标", "项目总成本", "≤40万元")
+    assert problems(text, "unit-cost-times-quantity") == [(10, 13, "/indicators/1/target")]
+    assert problems(text, "cost-within-budget") == [(14, 13, "/indicators/2/target")]
+    found = lint_text(text, select=["unit-cost-times-quantity"])
+    assert "项目总预算" in found[0].message.zh and "project total" in found[0].message.en
+    # a multi-year project without a total has nothing to be compared with
+    multi = "project: {name: x, start: 2024-01-01, end: 2026-12-31}\n" + text.replace("total: 300000", "other: 1")
+    assert problems(multi, "unit-cost-times-quantity") == [] and problems(multi, "cost-within-budget") == []
+
+
+def test_money_fields_are_parsed_once_per_file(monkeypatch):
+    from perflint.model import money_fields as mf
+
+    calls = []
+    real = mf.parse_amount
+
+    def counting(value, unit="元"):
+        calls.append(value)
+        return real(value, unit)
+
+    monkeypatch.setattr(mf, "parse_amount", counting)
+    text = ("budget:\n  unit: 元\n  total: '41,098,620'\n  annual: -5\n  sources: {appropriation: 很多, carryover: 0}\n"
+            "  items:\n    - {name: a, amount: 1}\n    - {name: b, amount: [1]}\n"
+            "project: {name: x, overview: 项目预算总额4109.86万元。}\n")
+    found = lint_text(text, select=["money-format", "non-negative-money", "narrative-amount", "budget-sum",
+                                    "cost-within-budget", "unit-cost-times-quantity", "prior-year-execution"])
+    assert {d.rule for d in found} >= {"money-format", "non-negative-money"}
+    assert sorted(map(str, calls)) == sorted(["41,098,620", "-5", "很多", "0", "1"])  # the list is not parsed
+
+
+def test_money_fields_carry_value_problem_and_labels():
+    from perflint.model.declaration import Declaration
+    from perflint.model.money_fields import money_fields
+
+    decl = Declaration({"budget": {"unit": "万元", "total": "1,000", "annual": 5, "items": [{"name": "a", "amount": {"x": 1}}]}})
+    fields = money_fields(decl)
+    assert fields is money_fields(decl)
+    assert [(f.pointer, f.value, f.problem, f.scalar) for f in fields] == [
+        ("/budget/total", 10_000_000, "text", True), ("/budget/annual", 50_000, None, True),
+        ("/budget/items/0/amount", None, None, False)]
+    assert fields[2].label_zh == "子项目“a”金额" and decl.amount("budget", "annual") == 50_000
+
+
+def test_duplicate_people_counted_under_the_2019_impact_tier():
+    text = "era: sh-2019\nindicators:\n" + ind("产出目标", "数量目标", "辅助人员的到岗人数", "=5(人)") + \
+        ind("影响力目标", "可持续影响", "持续带动就业人数", "=5(人)")
+    assert problems(text, "duplicate-indicator") == [(10, 13, "/indicators/1/target")]
+    # a satisfaction score filed as a benefit is no head count
+    sat = "indicators:\n" + ind("产出指标", "数量指标", "参观人数", "=500(人)") + ind("效益指标", "社会效益指标", "参观者满意度", "=500(人)")
+    assert problems(sat, "duplicate-indicator") == []
+
+
+def test_required_level1_counts_the_2019_impact_tier_as_a_benefit():
+    y2019 = "era: sh-2019\nindicators:\n" + ind("产出目标", "数量目标", "参展人数", "2000人") + \
+        ind("影响力目标", "长效管理", "展厅长效运营机制", "建立") + ind("影响力目标", "满意度目标", "参观受众满意度", "≧95%")
+    assert problems(y2019, "required-level1") == []
+    # a satisfaction score misfiled under a benefit category is still no benefit
+    misfiled = "indicators:\n" + OUT + ind("效益指标", "社会效益指标", "参观者满意度", "≥95%") + SAT
+    assert problems(misfiled, "required-level1") == [(1, 1, "/indicators")]

@@ -578,3 +578,74 @@ def test_polarity(name, side):
                                       ("小时", "time"), ("个工作日", "time"), ("人", "count"), ("批次", "count"), (None, None)])
 def test_unit_class(unit, cls):
     assert unit_class(unit) == cls
+
+
+# ---------------------------------------------------------------- review regressions
+
+@pytest.mark.parametrize("name,score", [
+    ("参观者满意度", True), ("用户满意率", True), ("服务质量（满意度）", True), ("展厅参观者的满意度（%）", True),
+    ("满意度调查次数", False), ("满意度调查覆盖率", False), ("服务质量", False), ("验收通过率", False), ("", False),
+])
+def test_is_satisfaction_score_means_a_satisfaction_score(name, score):
+    from perflint.model.names import is_satisfaction_score
+
+    assert is_satisfaction_score(name) is score
+
+
+def test_scores_satisfaction_keeps_unnamed_scores_filed_under_satisfaction():
+    from perflint.model.tiers import scores_satisfaction, tier
+
+    decl = Declaration({"indicators": [ind(*SAT, "服务质量评价", "≥90%"), ind(*SAT, "满意度调查次数", "≥2次"),
+                                       ind(*SOCIAL, "参观者满意度", "≥95%"), ind(*SOCIAL, "知晓率", "≥80%"),
+                                       ind("影响力目标", "可持续影响", "持续运营年限", "≥3年")]})
+    assert [scores_satisfaction(i) for i in decl.indicators] == [True, False, True, False, False]
+    assert [tier(i) for i in decl.indicators] == [None, None, None, "benefit", "benefit"]
+
+
+def test_words_keeps_strings_only():
+    from perflint.model.names import words
+
+    assert words(("经济", 5, None, "", ["x"], {"a": 1}, "产值")) == ("经济", "产值")
+    assert words("经济") == ("经济",) and words("") == () and words(5) == () and words(None) == ()
+
+
+LIST_OPTION_DOCS = [
+    "era: sh-2024\nfiscal_year: 2024\nproject: {name: x, nature: 经常项目}\ngoals: {annual: 完成展厅运营}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 参观人数, target: '≥2000人'}\n"
+    "  - {level1: 效益指标, level2: 社会效益指标, name: 提升园区经济活跃度, target: 良好}\n"
+    "  - {level1: 效益指标, level2: 社会效益指标, name: 系统更新及时率, target: '≤24小时'}\n"
+    "  - {level1: 效益指标, level2: 社会效益指标, name: 参观人数增长率, target: '≥120%'}\n"
+    "  - {level1: 效益指标, level2: 社会效益指标, name: 经费拨付及时性, target: '=100%'}\n"
+    "  - {level1: 产出指标, level2: 质量指标, name: 系统故障, target: '≤3%'}\n"
+    "  - {level1: 产出指标, level2: 质量指标, name: 设施完好率, target: '≤95%'}\n"
+    "  - {level1: 产出指标, level2: 质量指标, name: 制度, target: 基本健全}\n"
+    "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 项目管理者满意度, target: '≥95%'}\n"
+    "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 满意度, target: '≥95%'}\n",
+]
+
+
+def _list_options():
+    for rule in all_rules().values():
+        for option in rule.options:
+            if isinstance(option.default, (list, tuple)):
+                yield rule.id, option.name
+
+
+@pytest.mark.parametrize("rule_id,option", sorted(_list_options()))
+def test_non_string_elements_in_list_options_never_crash(rule_id, option):
+    """The check itself copes, whatever the configuration loader lets through (no reliance on Option.coerce)."""
+    import yaml
+
+    rule = all_rules()[rule_id]
+    docs = [yaml.safe_load(t) for t in LIST_OPTION_DOCS] + [
+        yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "declarations").rglob("*.yaml"))[:6]]
+    default = tuple(rule.option(option).default)
+    for junk in ((5,), (None,), (["x"],), ({"a": 1},), ("",), (5, *default), (*default, ["x"], 1.5)):
+        opts = {**rule.option_defaults(), option: junk}
+        for data in docs:
+            list(rule.check(Declaration(data), opts))
+    # junk beside the defaults changes nothing
+    for data in docs:
+        plain = [(f.pointer, f.message) for f in rule.check(Declaration(data), rule.option_defaults())]
+        mixed = [(f.pointer, f.message) for f in rule.check(Declaration(data), {**rule.option_defaults(), option: (5, "", *default, None)})]
+        assert mixed == plain

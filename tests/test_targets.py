@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from perflint.model.money import parse_amount
+from perflint.model.period import deadline
 from perflint.model.targets import parse_target
 
 
@@ -36,6 +37,29 @@ from perflint.model.targets import parse_target
     ("2023年10月底", "date", None, "10", None),
     ("12月31日前", "date", "≤", "12", None),
     ("", "empty", None, None, None),
+    # the longest suffix wins: 及以上 is one operator, not 以上 after a unit 人次及
+    ("90%及以上", "number", "≥", "90", "%"),
+    ("95%及以上", "number", "≥", "95", "%"),
+    ("1200人次及以上", "number", "≥", "1200", "人次"),
+    ("5次及以下", "number", "≤", "5", "次"),
+    ("12月31日之前", "date", "≤", "12", None),
+    # 内 is a ceiling like 以内 / 之内
+    ("3个工作日内", "number", "≤", "3", "个工作日"),
+    ("6个月内", "number", "≤", "6", "个月"),
+    ("2小时以内", "number", "≤", "2", "小时"),
+    ("30天之内", "number", "≤", "30", "天"),
+    # year ends, quarter ends and the next year's months are dates (value: the month)
+    ("2020年底前", "date", "≤", "12", None),
+    ("2024年末", "date", None, "12", None),
+    ("年底前", "date", "≤", "12", None),
+    ("年末", "date", None, "12", None),
+    ("第三季度末前", "date", "≤", "9", None),
+    ("三季度末", "date", None, "9", None),
+    ("第3季度底前", "date", "≤", "9", None),
+    ("第一季度末", "date", None, "3", None),
+    ("2024年第四季度末前", "date", "≤", "12", None),
+    ("次年3月底前", "date", "≤", "3", None),
+    ("≤年底", "date", "≤", "12", None),
 ])
 def test_parse_target(raw, kind, op, value, unit):
     t = parse_target(raw)
@@ -90,3 +114,45 @@ def test_parse_amount_text(raw, unit, expected, problem):
     value, p = parse_amount(raw, unit)
     assert p == problem
     assert value == (Decimal(expected) if expected else None)
+
+
+@pytest.mark.parametrize("raw,due", [
+    ("12月31日前", "2024-12-31"),
+    ("2024年6月底前", "2024-06-30"),
+    ("6月中旬", "2024-06-20"),
+    ("2020年底前", "2020-12-31"),
+    ("年底前", "2024-12-31"),
+    ("年末", "2024-12-31"),
+    ("第三季度末前", "2024-09-30"),
+    ("三季度末", "2024-09-30"),
+    ("第1季度底前", "2024-03-31"),
+    ("2025年第二季度末", "2025-06-30"),
+    ("次年3月底前", "2025-03-31"),
+    ("次年2月", "2025-02-28"),
+    ("3个工作日内", None),
+    ("第五季度末", None),
+    ("12-5", None),
+])
+def test_deadline_of_date_targets(raw, due):
+    got = deadline(parse_target(raw), 2024)
+    assert (got.isoformat() if got else None) == due
+
+
+def test_dates_without_a_year_need_the_fiscal_year():
+    assert deadline(parse_target("年底前"), None) is None
+    assert deadline(parse_target("次年3月底前"), None) is None
+    assert deadline(parse_target("次年3月底前"), 9999) is None  # no year 10000
+    assert str(deadline(parse_target("2020年底前"), None)) == "2020-12-31"
+
+
+def test_suffix_operators_are_tried_longest_first():
+    from perflint.model.targets import _SUFFIX_OPS
+
+    for i, (suffix, _op) in enumerate(_SUFFIX_OPS):
+        assert not any(later.endswith(suffix) and len(later) > len(suffix) for later, _ in _SUFFIX_OPS[i + 1:]), suffix
+
+
+@given(st.text(alphabet="0123456789年月日底末前内次第一二三四季度-/", max_size=16), st.sampled_from([None, 1, 2024, 9999]))
+def test_deadline_never_raises(text, year):
+    due = deadline(parse_target(text), year)
+    assert due is None or 1 <= due.year <= 9999

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from perflint.model import categories as C
 from perflint.model.money import parse_amount
+from perflint.model.money_fields import read_money_fields
 from perflint.model.targets import Target, parse_target
 
 
@@ -90,16 +91,32 @@ class Declaration:
 
     @lazy
     def fiscal_year(self) -> int | None:
+        """The fiscal year as an int a calendar date can hold (1..9999), else None: 0, -1 or 10000
+        is no year to build dates from (the schema check reports the value itself)."""
         year = self.data.get("fiscal_year")
-        return year if isinstance(year, int) and not isinstance(year, bool) else None
+        if isinstance(year, int) and not isinstance(year, bool) and 1 <= year <= 9999:
+            return year
+        return None
 
     @lazy
     def money_unit(self) -> str:
         unit = self.get("budget", "unit")
         return unit if unit in ("元", "万元") else "元"
 
+    @lazy
+    def money_fields(self):
+        """Every money field that is present, parsed once (see model.money_fields)."""
+        return read_money_fields(self)
+
+    @lazy
+    def _money_by_keys(self) -> dict:
+        return {f.keys: f for f in self.money_fields}
+
     def amount(self, *keys) -> Decimal | None:
         """An amount in 元, or None when absent or unreadable (a separate rule reports that)."""
+        known = self._money_by_keys.get(keys)
+        if known is not None:
+            return known.value
         value, _problem = parse_amount(self.get(*keys), self.money_unit)
         return value
 

@@ -1,9 +1,12 @@
-"""Every money field of a declaration, with its JSON pointer and its label for messages."""
+"""Every money field of a declaration, with its JSON pointer and its label for messages, read once
+per file; and the budget figure a cost target is held against."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.model.money import FACTORS
+from perflint.model.money import FACTORS, parse_amount
+from perflint.model.period import is_multi_year
 
 # (key path under budget, 中文 label, English label)
 _FIELDS = (
@@ -17,18 +20,59 @@ _FIELDS = (
 )
 
 
-def money_fields(decl):
-    """Yield (pointer, keys, raw value, label_zh, label_en) for each money field that is present."""
-    for path, zh, en in _FIELDS:
-        keys = ("budget", *path)
-        raw = decl.get(*keys)
-        if raw is not None:
-            yield "/" + "/".join(keys), keys, raw, zh, en
+@dataclass(frozen=True)
+class MoneyField:
+    """One money field that is present, parsed in the declaration's unit."""
+
+    pointer: str
+    keys: tuple
+    raw: object
+    value: Decimal | None  # in 元; None when unreadable, or a list or mapping
+    problem: str | None  # None, "text" (written as text) or "invalid"; None for a list or mapping (the schema's finding)
+    label_zh: str
+    label_en: str
+
+    @property
+    def scalar(self) -> bool:
+        return not isinstance(self.raw, (list, dict))
+
+
+def read_money_fields(decl) -> tuple[MoneyField, ...]:
+    """Every money field that is present, each parsed once. Use ``money_fields(decl)``, which keeps
+    the result on the declaration for all the rules that read it."""
+    unit = decl.money_unit
+    found = [(("budget", *path), zh, en) for path, zh, en in _FIELDS]
     for i, item in decl.items:
         if item.get("amount") is not None:
             name = str(item.get("name") or i + 1)
-            yield (f"/budget/items/{i}/amount", ("budget", "items", i, "amount"), item["amount"],
-                   f"子项目“{name}”金额", f"the amount of sub-project \"{name}\"")
+            found.append((("budget", "items", i, "amount"), f"子项目“{name}”金额", f"the amount of sub-project \"{name}\""))
+    out = []
+    for keys, zh, en in found:
+        raw = decl.get(*keys)
+        if raw is None:
+            continue
+        value, problem = (None, None) if isinstance(raw, (list, dict)) else parse_amount(raw, unit)
+        out.append(MoneyField("/" + "/".join(str(k) for k in keys), keys, raw, value, problem, zh, en))
+    return tuple(out)
+
+
+def money_fields(decl) -> tuple[MoneyField, ...]:
+    """The declaration's money fields, read once per file (cached on the Declaration)."""
+    return decl.money_fields
+
+
+def budget_limit(decl) -> tuple[Decimal, str, str] | None:
+    """The budget a cost target is held against, as (amount in 元, 中文 label, English label), for
+    cost-within-budget and unit-cost-times-quantity alike: the annual amount; a single-year project
+    without one is held against its total, which is the same money. A multi-year project is held
+    against its total (its cost targets may cover the whole period), or the annual amount when no
+    total is given. None when there is neither."""
+    annual, total = decl.amount("budget", "annual"), decl.amount("budget", "total")
+    if total is not None and (annual is None or is_multi_year(decl)):
+        return total, "项目总预算", "the project total"
+    if annual is not None:
+        return annual, "项目当年预算", "the annual amount"
+    return None
 
 
 def target_in_yuan(target) -> tuple[Decimal | None, str | None]:

@@ -68,9 +68,27 @@ def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, 
 
 
 def is_satisfaction_score(name) -> bool:
-    """False for a name about the survey rather than the score: 满意度调查次数, 满意度调查覆盖率."""
+    """Whether the name is a satisfaction score: 参观者满意度, 用户满意率, 服务质量（满意度）. False for
+    a name without 满意 and for one about the survey rather than the score: 满意度调查次数,
+    满意度调查覆盖率. (Whether an indicator scores satisfaction, its filing included, is
+    tiers.scores_satisfaction.)"""
+    if "满意" not in str(name or ""):
+        return False
     text = core(name)
-    return "满意" not in text or name_class(text) is None or text.endswith("满意率")
+    return name_class(text) is None or text.endswith("满意率")
+
+
+def words(option) -> tuple[str, ...]:
+    """The usable words of a list option as a rule reads them: strings only, blanks dropped (a blank
+    would match every name), a bare string taken as one word. A user's ``economic_words: [5]`` must
+    not crash a rule, whatever the configuration loader lets through."""
+    if isinstance(option, str):
+        return (option,) if option else ()
+    try:
+        items = tuple(option)
+    except TypeError:
+        return ()
+    return tuple(w for w in items if isinstance(w, str) and w)
 
 
 def unit_class(unit: str | None) -> str | None:

@@ -6,7 +6,7 @@ import datetime
 import re
 
 from perflint.model.dates import parse_date
-from perflint.model.targets import _DATE_RE as _TARGET_DATE  # one date grammar for targets
+from perflint.model.targets import read_date  # one date grammar for targets
 
 
 def project_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
@@ -25,7 +25,7 @@ def is_multi_year(decl) -> bool:
 def effective_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
     """The planned period; a side that is missing falls back to the fiscal year's bound."""
     start, end = project_period(decl)
-    year = decl.fiscal_year if decl.fiscal_year and 1 <= decl.fiscal_year <= 9999 else None
+    year = decl.fiscal_year  # None, or a year a date can hold
     if year and not start:
         start = datetime.date(year, 1, 1)
     if year and not end:
@@ -72,20 +72,23 @@ _POSITION_DAY = {"初": 10, "上旬": 10, "中旬": 20}  # 底/末/下旬 and no
 
 def deadline(target, default_year: int | None) -> datetime.date | None:
     """The latest date a date-like target allows: 12月31日前 → 31 Dec of ``default_year``,
-    2024年6月底前 → 2024-06-30, 2025年3月 → 2025-03-31. None when the target is not a date."""
+    2024年6月底前 → 2024-06-30, 2025年3月 → 2025-03-31, 第三季度末 → 30 Sep, 年底前 → 31 Dec,
+    次年3月底前 → 31 Mar of the year after ``default_year``. None when the target is not a date."""
     if target.kind != "date" or not target.text:
         return None
-    m = _TARGET_DATE.match(target.text)
-    if not m:
+    parts = read_date(target.text)
+    if parts is None:
         return None
-    year = int(m.group("y")) if m.group("y") else default_year
-    bounds = month_bounds(year, int(m.group("m"))) if year else None
+    year = parts.year
+    if year is None and default_year:
+        year = default_year + 1 if parts.next_year else default_year
+    bounds = month_bounds(year, parts.month) if year else None
     if bounds is None:
         return None
-    if m.group("d"):
+    if parts.day is not None:
         try:
-            return datetime.date(year, int(m.group("m")), int(m.group("d")))
+            return datetime.date(year, parts.month, parts.day)
         except ValueError:
             return None
-    day = _POSITION_DAY.get(m.group("pos") or "")
+    day = _POSITION_DAY.get(parts.position or "")
     return bounds[0].replace(day=day) if day else bounds[1]

@@ -23,7 +23,13 @@ _WORD_OPS = [
     ("至多", "≤"), ("最多", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"),
     ("等于", "="), ("达到", "≥"),
 ]
-_SUFFIX_OPS = [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("及以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("前", "≤"), ("之前", "≤")]
+# Longest first, so that 及以上 is taken whole (95%及以上 is 95 %, not 95 with the unit %及) and 之前
+# before 前; 内 is a ceiling like 以内 (3个工作日内 is ≤3 个工作日).
+_SUFFIX_OPS = sorted(
+    [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("及以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("内", "≤"),
+     ("前", "≤"), ("之前", "≤")],
+    key=lambda pair: -len(pair[0]),
+)
 CHANGE_UP = ("提升", "提高", "增长", "增加", "上升", "扩大", "改善", "增强", "优化")
 CHANGE_DOWN = ("降低", "减少", "下降", "减小", "压缩", "缩短", "节约")
 CHANGE_WORDS = CHANGE_UP + CHANGE_DOWN
@@ -35,9 +41,51 @@ _NUM_RE = re.compile(NUMBER)
 _UNIT_RE = re.compile(r"^[\(（]?\s*(%|‰|[\u4e00-\u9fffA-Za-z]{1,6}(?:/[\u4e00-\u9fffA-Za-z]{1,4})?)\s*[\)）]?$")
 _RANGE_RE = re.compile(rf"^({NUMBER})\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
 _PRODUCT_RE = re.compile(rf"^({NUMBER})\s*[×xX*＊]\s*({NUMBER})\s*(.*)$")
+# The one date grammar for targets (period.deadline reads it too), three forms:
+#   a month or a day: 2024年6月底前, 12月31日前, 2025-03, 次年3月底前 (次年: the year after the fiscal year);
+#   a quarter's end: 第三季度末前, 三季度末, 2024年第3季度底;
+#   a year's end: 年底前, 年末, 2020年底前.
 _DATE_RE = re.compile(
-    r"^(?:(?P<y>\d{4})\s*(?:年|-|/|\.))?\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?:(?P<d>\d{1,2})\s*日?|(?P<pos>底|末|初|中旬|上旬|下旬))?\s*(?P<suf>前|之前|以前|内|完成)?$"
+    r"^(?:"
+    r"(?:(?P<y>\d{4})\s*(?:年|-|/|\.)|(?P<next>次年|翌年))?\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*"
+    r"(?:(?P<d>\d{1,2})\s*日?|(?P<pos>底|末|初|中旬|上旬|下旬))?"
+    r"|(?:(?P<qy>\d{4})\s*年(?:度)?\s*)?第?\s*(?P<q>[1-4一二三四])\s*季度\s*(?:末|底)"
+    r"|(?P<ey>\d{4})?\s*年(?:度)?\s*(?:底|末)"
+    r")\s*(?P<suf>前|之前|以前|内|完成)?$"
 )
+_QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """A date target read: ``year`` as written (None: the fiscal year's, or the next one's when
+    ``next_year``), the month, and the day or the position in the month (底, 初, 中旬 …)."""
+
+    year: int | None
+    month: int
+    day: int | None = None
+    position: str | None = None  # None, with no day, means the month's last day
+    next_year: bool = False
+    suffix: str | None = None  # 前 / 之前 / 以前 / 内 / 完成
+
+
+def read_date(text: str) -> DateParts | None:
+    """A date target's parts, or None when ``text`` is not a date. A bare ``12-5`` is no date
+    (it reads as a range): a month needs a year or 月."""
+    m = _DATE_RE.match(text)
+    if not m:
+        return None
+    suffix = m.group("suf")
+    if m.group("q"):
+        year = m.group("qy")
+        return DateParts(int(year) if year else None, 3 * _QUARTERS[m.group("q")], suffix=suffix)
+    if m.group("m") is None:  # 年底 / 2020年末
+        year = m.group("ey")
+        return DateParts(int(year) if year else None, 12, suffix=suffix)
+    if not (m.group("y") or "月" in text):
+        return None
+    return DateParts(int(m.group("y")) if m.group("y") else None, int(m.group("m")),
+                     int(m.group("d")) if m.group("d") else None, m.group("pos"), bool(m.group("next")), suffix)
 _MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _MONEY_UNITS = {"元", "万元", "亿元", "千元"}
 
@@ -117,8 +165,13 @@ def parse_target(raw) -> Target:
     vague = any(w in text for w in VAGUE_WORDS)
 
     op, op_raw, body = _take_operator(text)
+    date = read_date(body)
+    if date:
+        return Target(original, "date", op=op or ("≤" if date.suffix else None), op_raw=op_raw or date.suffix,
+                      value=Decimal(date.month), text=body, vague=vague)
+
     for suffix, sop in _SUFFIX_OPS:
-        if op is None and body.endswith(suffix) and _NUM_RE.search(body) and not _DATE_RE.match(body):
+        if op is None and body.endswith(suffix) and _NUM_RE.search(body):
             op, op_raw, body = sop, suffix, body[: -len(suffix)].rstrip()
             break
 
@@ -128,12 +181,6 @@ def parse_target(raw) -> Target:
 
     if not _NUM_RE.search(body):
         return Target(original, "qualitative", op=op, op_raw=op_raw, text=body, vague=vague)
-
-    date = _DATE_RE.match(body)
-    if date and (date.group("y") or "月" in body):
-        suffix = date.group("suf")
-        return Target(original, "date", op=op or ("≤" if suffix else None), op_raw=op_raw or suffix,
-                      value=Decimal(date.group("m")), text=body, vague=vague)
 
     for regex, kind in ((_RANGE_RE, "range"), (_PRODUCT_RE, "product")):
         m = regex.match(body)

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.names import is_satisfaction_score
-from perflint.model.tiers import OUTCOME_LEVEL2, label
+from perflint.model.names import is_satisfaction_score, words
+from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier, label
 
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额")
 
@@ -41,11 +41,15 @@ ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销�
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    economic_words = words(opts["economic_words"])
     for ind in decl.indicators:
         name, where = ind.name, ind.level2_raw
-        if ind.level2 not in OUTCOME_LEVEL2 or ind.level1 in (C.OUTPUT, C.MANAGEMENT, C.COST):
+        # filed_tier, not tier: tier() sets satisfaction scores apart, and a score misfiled under a
+        # benefit category is exactly what this rule reports. The category must be an outcome one
+        # (a satisfaction row under 效果目标 › 满意度 is where it belongs).
+        if filed_tier(ind) != "benefit" or ind.level2 not in OUTCOME_LEVEL2:
             continue
-        if "满意" in name and is_satisfaction_score(name):
+        if is_satisfaction_score(name):
             to = label(decl.era, C.SATISFACTION)
             yield finding(
                 ind.at("name"),
@@ -53,7 +57,7 @@ def check(decl, opts):
                 f"\"{name}\" is a satisfaction indicator but is filed under \"{where}\": move it to \"{to}\".",
             )
             continue
-        word = next((w for w in opts["economic_words"] if w in name), None)
+        word = next((w for w in economic_words if w in name), None)
         if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and "社会" not in name:
             to = label(decl.era, C.ECONOMIC)
             yield finding(

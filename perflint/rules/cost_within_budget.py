@@ -2,8 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.money import format_yuan
-from perflint.model.money_fields import target_in_yuan
-from perflint.model.period import is_multi_year
+from perflint.model.money_fields import budget_limit, target_in_yuan
 
 
 @rule(
@@ -14,10 +13,10 @@ from perflint.model.period import is_multi_year
     summary=msg("成本指标不得超过项目预算", "A cost target must not exceed the budget"),
     description=msg(
         "总成本、分项成本等金额型成本指标（不含 元/人 等单位成本）换算为元后，不得超过项目当年预算；跨年度项目"
-        "与项目总预算比较。没有当年预算时与总预算比较。",
+        "与项目总预算比较。单年度项目没有当年预算时与总预算比较（是同一笔钱）。",
         "A money cost target (total or itemised cost; unit costs such as 元/人 excluded), converted to 元, must "
-        "not exceed the annual amount; a multi-year project is compared with the project total. Without an "
-        "annual amount the project total is used.",
+        "not exceed the annual amount; a multi-year project is compared with the project total. A single-year "
+        "project without an annual amount is compared with its total (the same money).",
     ),
     rationale=msg(
         "绩效目标要与预算金额相匹配（上海 2025 指引；上海市财政局审核“匹配性”）：成本目标超过申请的预算，"
@@ -35,12 +34,10 @@ from perflint.model.period import is_multi_year
     ),
 )
 def check(decl, opts):
-    annual, total = decl.amount("budget", "annual"), decl.amount("budget", "total")
-    limit, label_zh, label_en = annual, "项目当年预算", "the annual amount"
-    if limit is None or (is_multi_year(decl) and total is not None):
-        limit, label_zh, label_en = total, "项目总预算", "the project total"
-    if limit is None:
+    budget = budget_limit(decl)
+    if budget is None:
         return
+    limit, label_zh, label_en = budget
     for ind in decl.indicators:
         if not ind.is_cost:
             continue

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model.tiers import tier
 
 _PUNCT = re.compile(r"[\s\W_]+")
 _JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
@@ -97,10 +98,10 @@ def check(decl, opts):
 
 
 def _counted_twice(decl):
-    outputs = [i for i in decl.indicators if i.is_output and i.level2 == C.QUANTITY]
+    outputs = [i for i in decl.indicators if tier(i) == "output" and i.level2 == C.QUANTITY]
     for ind in decl.indicators:
         t = ind.target
-        if ind.level1 != C.BENEFIT or ind.is_satisfaction or t.kind != "number" or t.unit not in _PEOPLE_UNITS or not t.value or t.value <= 1:
+        if tier(ind) != "benefit" or t.kind != "number" or t.unit not in _PEOPLE_UNITS or not t.value or t.value <= 1:
             continue
         for out in outputs:
             o = out.target

@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.goaltext import clean, display, measures
+from perflint.model.names import words
 
 DELIVERABLES = ("平台", "系统", "方案", "报告", "建议", "规划", "活动", "展览", "课题", "标准", "指南", "软件", "数据库",
                 "网站", "设备", "工程", "论文", "专利", "教材", "手册")
@@ -49,7 +50,7 @@ def check(decl, opts):
     goals = decl.get("goals")
     if not isinstance(goals, dict):
         return
-    concrete = tuple(opts["deliverables"]) + tuple(opts["actions"]) + tuple(opts["amount_words"])
+    concrete = words(opts["deliverables"]) + words(opts["actions"]) + words(opts["amount_words"])
     for key, zh, en in _FIELDS:
         raw = goals.get(key)
         if not isinstance(raw, str):

@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.goaltext import quantities, shared_noun
+from perflint.model.names import words
 
 STOP_WORDS = ("项目", "工作", "任务", "完成", "开展", "建设", "活动", "数量", "个数", "次数", "场次", "人数", "总数",
               "全年", "年度", "服务", "管理", "相关", "主要", "各项", "计划")
@@ -50,7 +51,7 @@ def check(decl, opts):
     goals = decl.get("goals")
     if not isinstance(goals, dict):
         return
-    stop = tuple(opts["stop_words"])
+    stop = words(opts["stop_words"])
     overall = quantities(goals.get("overall")) if isinstance(goals.get("overall"), str) else ()
     annual = quantities(goals.get("annual")) if isinstance(goals.get("annual"), str) else ()
     single_year = decl.get("project", "multi_year") is not True

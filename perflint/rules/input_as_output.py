@@ -1,4 +1,5 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.names import words
 from perflint.model.tiers import tier
 
 INPUT_WORDS = ("经费", "资金", "预算执行", "拨付", "房租", "租金", "租赁", "付款", "支付")
@@ -49,10 +50,11 @@ EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    input_words, exempt_words = words(opts["input_words"]), words(opts["exempt_words"])
     for ind in decl.indicators:
         level = tier(ind)
-        word = next((w for w in opts["input_words"] if w in ind.name), None) if level else None
-        if not word or any(w in ind.name for w in opts["exempt_words"]):
+        word = next((w for w in input_words if w in ind.name), None) if level else None
+        if not word or any(w in ind.name for w in exempt_words):
             continue
         yield finding(
             ind.at("target"),

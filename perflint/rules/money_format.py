@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.money import FACTORS, parse_amount
+from perflint.model.money import FACTORS
 from perflint.model.money_fields import money_fields
 
 _MAX_DECIMALS = {"元": 2, "万元": 6}  # 分 for 元; 6 decimals (= 0.01 元) for 万元
@@ -47,16 +47,16 @@ def decimals(value: Decimal) -> int:
     ),
 )
 def check(decl, opts):
-    fields = list(money_fields(decl))
+    fields = money_fields(decl)
     unit = decl.get("budget", "unit")
     if fields and unit is None and isinstance(decl.get("budget"), dict):
         yield finding("/budget", "有金额但没有写单位：加上 unit: 元（或 万元），否则一律按元读取。",
                       "Amounts are given without a unit: add unit: 元 (or 万元); otherwise they are read as 元.", on_key=True)
     unit = decl.money_unit
-    for pointer, _keys, raw, zh, en in fields:
-        if isinstance(raw, (list, dict)):
+    for field in fields:
+        if not field.scalar:
             continue  # a wrong type is the schema rule's finding
-        value, problem = parse_amount(raw, unit)
+        pointer, raw, value, problem, zh, en = field.pointer, field.raw, field.value, field.problem, field.label_zh, field.label_en
         if problem == "invalid":
             yield finding(pointer, f"{zh}“{raw}”不是可读的金额：写成纯数字，如 6491700.00。",
                           f"The {en} \"{raw}\" is not a readable amount: write a plain number such as 6491700.00.")

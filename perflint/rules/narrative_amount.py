@@ -2,7 +2,7 @@ import re
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.money import FACTORS, format_yuan, parse_amount
+from perflint.model.money import FACTORS, format_yuan
 from perflint.model.money_fields import money_fields
 
 _FIELDS = (("project", "overview"), ("project", "basis"), ("project", "necessity"), ("project", "measures"),
@@ -55,11 +55,7 @@ def quoted_amounts(text: str):
     ),
 )
 def check(decl, opts):
-    amounts = []
-    for _pointer, _keys, raw, _zh, _en in money_fields(decl):
-        value, _problem = parse_amount(raw, decl.money_unit) if not isinstance(raw, (list, dict)) else (None, None)
-        if value is not None:
-            amounts.append(value)
+    amounts = [f.value for f in money_fields(decl) if f.value is not None]
     if not amounts:
         return
     for keys in _FIELDS:

@@ -1,5 +1,5 @@
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.money import format_yuan, parse_amount
+from perflint.model.money import format_yuan
 from perflint.model.money_fields import money_fields
 
 
@@ -28,8 +28,8 @@ from perflint.model.money_fields import money_fields
     ),
 )
 def check(decl, opts):
-    for pointer, _keys, raw, zh, en in money_fields(decl):
-        value, _problem = parse_amount(raw, decl.money_unit) if not isinstance(raw, (list, dict)) else (None, None)
+    for field in money_fields(decl):
+        value = field.value
         if value is not None and value < 0:
-            yield finding(pointer, f"{zh}为负数（{format_yuan(value)} 元）：金额应为 0 或正数，核对是否填错栏目。",
-                          f"The {en} is negative ({format_yuan(value)} 元): amounts are 0 or positive; check for a misplaced entry.")
+            yield finding(field.pointer, f"{field.label_zh}为负数（{format_yuan(value)} 元）：金额应为 0 或正数，核对是否填错栏目。",
+                          f"The {field.label_en} is negative ({format_yuan(value)} 元): amounts are 0 or positive; check for a misplaced entry.")

@@ -1,4 +1,5 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.names import words
 from perflint.model.operators import bare
 from perflint.model.polarity import POSITIVE, REVERSE, polarity
 from perflint.model.tiers import scores_satisfaction
@@ -41,13 +42,14 @@ from perflint.rules.unit_matches_name import mismatch
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    positive, reverse = words(opts["positive"]), words(opts["reverse"])
     for ind in decl.indicators:
         t = ind.target
         if t.op not in ("≥", ">", "≤", "<") or t.kind not in ("number", "range", "product"):
             continue
         if scores_satisfaction(ind) or mismatch(ind):
             continue
-        side = polarity(ind.name, opts["positive"], opts["reverse"])
+        side = polarity(ind.name, positive, reverse)
         rest = bare(t)
         if side == "positive" and t.op in ("≤", "<"):
             yield finding(

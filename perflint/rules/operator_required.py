@@ -1,5 +1,6 @@
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.names import words
 from perflint.model.operators import bare
 
 
@@ -42,7 +43,7 @@ from perflint.model.operators import bare
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
-    lenient = decl.era in opts["template_eras"]
+    lenient = decl.era in words(opts["template_eras"])
     for ind in decl.indicators:
         t = ind.target
         if t.kind != "number" or t.op is not None:

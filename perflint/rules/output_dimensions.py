@@ -1,6 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model.era_labels import level1_label, level2_label
+from perflint.model.names import words
 
 _EXAMPLE = {C.QUANTITY: ("≥200(批次)", "接待批次"), C.QUALITY: ("≥95%", "验收通过率"), C.TIMELINESS: ("12月31日前", "完成时间")}
 
@@ -42,7 +43,7 @@ def check(decl, opts):
     if not outputs:
         return
     present = {i.level2 for i in outputs}
-    for wanted in opts["dimensions"]:
+    for wanted in words(opts["dimensions"]):
         dim = wanted if wanted in _EXAMPLE else C.level2_of(wanted)
         if dim in present or dim not in _EXAMPLE:
             continue

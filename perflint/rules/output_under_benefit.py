@@ -1,11 +1,12 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.names import unit_class
+from perflint.model.names import unit_class, words
 from perflint.model.tiers import label, tier
 
 ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
 COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
-TIMELINESS_WORDS = ("及时率", "及时性", "时效", "按时", "响应时间", "更新时间", "完成时间", "时限")
+# A time unit alone is no timeliness: 平台持续稳定运行时长 ≥8760小时 is a sustained benefit.
+TIMELINESS_WORDS = ("及时率", "及时性", "及时", "时效", "按时", "响应时间", "响应", "更新时间", "完成时间", "时限")
 
 
 @rule(
@@ -16,13 +17,15 @@ TIMELINESS_WORDS = ("及时率", "及时性", "时效", "按时", "响应时间"
     summary=msg("产出类指标不宜放在效益指标下", "Output measures are not filed as benefits"),
     description=msg(
         "效益（效果、影响力）类别下的两类指标报告：活动计数（名称含参观、接待、培训等活动词，且以人、次、场等计数或名称含"
-        "人数、次数；选项 activity_words、count_words），如“社会效益 › 参观人数 ≥2000人”；时效指标（名称含及时率、按时、"
-        "响应时间，或以时间单位计；选项 timeliness_words），如“社会效益 › 系统更新及时率”。解决就业人数之类的结果计数不含活动词，不报告。",
+        "人数、次数；选项 activity_words、count_words），如“社会效益 › 参观人数 ≥2000人”；时效指标（名称含及时、时效、按时、"
+        "响应等，选项 timeliness_words），如“社会效益 › 系统更新及时率”。只以时间单位计而名称不含时效词的不报告（如"
+        "“可持续影响 › 平台持续稳定运行时长 ≥8760小时”）；解决就业人数之类的结果计数不含活动词，也不报告。",
         "Two kinds of indicator filed under a benefit (效果, 影响力) category are reported: activity counts (an "
         "activity word such as 参观, 接待, 培训 with a count unit or a count noun such as 人数, 次数; options "
-        "activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (及时率, 按时, "
-        "响应时间, or a time unit; option timeliness_words), e.g. \"社会效益 › 系统更新及时率\". Outcome counts such "
-        "as 解决就业人数 carry no activity word and pass.",
+        "activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (a name with "
+        "及时, 时效, 按时, 响应…; option timeliness_words), e.g. \"社会效益 › 系统更新及时率\". A time unit alone "
+        "is not enough (\"可持续影响 › 平台持续稳定运行时长 ≥8760小时\" passes), and outcome counts such as "
+        "解决就业人数 carry no activity word and pass too.",
     ),
     rationale=msg(
         "产出是项目直接提供的产品和服务（接待了多少人、多快完成），效益是由此带来的变化（知晓度、经济活跃度）。"
@@ -43,18 +46,21 @@ TIMELINESS_WORDS = ("及时率", "及时性", "时效", "按时", "响应时间"
                 ("/indicators/0/name",)),
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 系统更新及时率, target: '≤24.00(小时)'}]",
                 ("/indicators/0/name",)),
+        Example("indicators: [{level1: 效益指标, level2: 可持续影响指标, name: 平台持续稳定运行时长, target: '≥8760小时'}]"),
     ),
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    activity_words, count_words = words(opts["activity_words"]), words(opts["count_words"])
+    timeliness_words = words(opts["timeliness_words"])
     for ind in decl.indicators:
         # 长效管理 / 配套设施 rows (2019/2020 影响力目标) list durable assets: a count is at home there
         if tier(ind) != "benefit" or ind.level2 == C.LONG_TERM:
             continue
         name, unit = ind.name, unit_class(ind.target.unit)
         where = ind.level2_raw or ind.level1_raw
-        activity = next((w for w in opts["activity_words"] if w in name), None)
-        if activity and (unit == "count" or any(w in name for w in opts["count_words"])):
+        activity = next((w for w in activity_words if w in name), None)
+        if activity and (unit == "count" or any(w in name for w in count_words)):
             to = label(decl.era, C.QUANTITY)
             yield finding(
                 ind.at("name"),
@@ -63,7 +69,7 @@ def check(decl, opts):
                 f"an indicator for the benefit it leads to (e.g. visitors' awareness of the results).",
             )
             continue
-        timely = next((w for w in opts["timeliness_words"] if w in name), None) or ("时间单位" if unit == "time" else None)
+        timely = next((w for w in timeliness_words if w in name), None)
         if timely:
             to = label(decl.era, C.TIMELINESS)
             yield finding(

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.names import words
 
 _HUNDRED, _ZERO = Decimal(100), Decimal(0)
 GROWTH_WORDS = ("增长", "增幅", "增速", "增加", "提升", "提高", "回报率", "收益率", "杠杆", "带动", "倍", "同比", "环比",
@@ -39,11 +40,12 @@ GROWTH_WORDS = ("增长", "增幅", "增速", "增加", "提升", "提高", "回
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    growth_words = words(opts["growth_words"])
     for ind in decl.indicators:
         t = ind.target
         if t.kind not in ("number", "range") or t.unit != "%" or t.value is None:
             continue
-        if any(w in ind.name for w in opts["growth_words"]):
+        if any(w in ind.name for w in growth_words):
             continue
         top = max(t.value, t.value2) if t.value2 is not None else t.value
         low = min(t.value, t.value2) if t.value2 is not None else t.value

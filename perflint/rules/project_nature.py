@@ -2,6 +2,7 @@ import difflib
 
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model.names import words
 
 NATURES = ("市委市政府已确定的新增项目", "结转项目", "其他一次性项目", "经常性专项业务费", "其他经常性项目")
 
@@ -44,11 +45,12 @@ def check(decl, opts):
                           f"{len(ticked)} natures are ticked ({', '.join(ticked)}): choose one; one-off and recurring exclude each other.")
             return
         nature = ticked[0] if ticked else None
-    if not isinstance(nature, str) or not opts["values"] or not decl.era.startswith("sh-"):
+    values = words(opts["values"])
+    if not isinstance(nature, str) or not values or not decl.era.startswith("sh-"):
         return
-    if nature.strip() not in opts["values"]:
-        near = difflib.get_close_matches(nature.strip(), opts["values"], n=1)
-        hint_zh = f"，是否应为“{near[0]}”？" if near else f"。可选：{'、'.join(opts['values'])}。"
-        hint_en = f"; did you mean {near[0]}?" if near else f". Choices: {', '.join(opts['values'])}."
+    if nature.strip() not in values:
+        near = difflib.get_close_matches(nature.strip(), values, n=1)
+        hint_zh = f"，是否应为“{near[0]}”？" if near else f"。可选：{'、'.join(values)}。"
+        hint_en = f"; did you mean {near[0]}?" if near else f". Choices: {', '.join(values)}."
         yield finding("/project/nature", f"项目性质“{nature}”不是表样中的选项{hint_zh}",
                       f"The nature \"{nature}\" is not one of the form's choices{hint_en}", severity=Severity.WARNING)

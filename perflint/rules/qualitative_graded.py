@@ -1,7 +1,7 @@
 import re
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
-from perflint.model.names import core
+from perflint.model.names import core, words
 from perflint.model.tiers import scores_satisfaction
 from perflint.rules.output_quantified import unquantified
 from perflint.rules.unit_matches_name import mismatch
@@ -98,7 +98,8 @@ def _rename(name: str, prop: str) -> str:
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
-    levels = _levels(opts["scales"])
+    levels = _levels(words(opts["scales"]))
+    properties, vague_words = words(opts["properties"]), words(opts["vague_words"])
     for ind in decl.indicators:
         t = ind.target
         if t.kind not in ("qualitative", "mixed") or scores_satisfaction(ind) or unquantified(ind) or mismatch(ind):
@@ -116,10 +117,10 @@ def check(decl, opts):
         word = _plain(t.text if t.kind == "qualitative" else t.raw)
         if word in levels:
             continue
-        prop = _property(word, opts["properties"])
+        prop = _property(word, properties)
         if prop and _names_property(ind.name, prop):
             continue
-        vague = next((v for v in opts["vague_words"] if v in word), None)
+        vague = next((v for v in vague_words if v in word), None)
         if prop:
             rename = _rename(ind.name, prop)
             fix_zh = f"改名为“{rename}”按 {prop}/基本{prop}/不{prop} 分档，或给出可计量的指标值"

@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.fields import is_blank, lookup
+from perflint.model.names import words
 
 # Field → (中文 label, English label).
 _LABELS = {
@@ -81,7 +82,7 @@ REQUIRED = {"sh-2019": _SH_OLD, "sh-2020": _SH_OLD, "sh-2024": _SH_2024}
     ),
 )
 def check(decl, opts):
-    skip = set(opts["skip"])
+    skip = set(words(opts["skip"]))
     for field in REQUIRED.get(decl.era, _GENERIC):
         if field in skip:
             continue

@@ -3,8 +3,7 @@ from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model.era_labels import level1_label, level2_label
 from perflint.model.fields import is_blank
-
-_BENEFIT_LEVEL2 = (C.ECONOMIC, C.SOCIAL, C.ECOLOGICAL, C.SUSTAINABLE)
+from perflint.model.tiers import tier
 
 
 def has_output(decl) -> bool:
@@ -12,7 +11,9 @@ def has_output(decl) -> bool:
 
 
 def has_benefit(decl) -> bool:
-    return any(not i.is_satisfaction and (i.level1 == C.BENEFIT or i.level2 in _BENEFIT_LEVEL2) for i in decl.indicators)
+    """A benefit as tiers.tier() reads one: 效益 (效果目标 and 影响力目标 on 2019/2020 forms), not a
+    satisfaction score misfiled under a benefit category."""
+    return any(tier(i) == "benefit" for i in decl.indicators)
 
 
 def has_satisfaction(decl) -> bool:

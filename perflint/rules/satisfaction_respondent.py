@@ -1,5 +1,5 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
-from perflint.model.names import is_satisfaction_score
+from perflint.model.names import is_satisfaction_score, words
 
 SELF_WORDS = ("项目执行者", "项目管理者", "项目管理人员", "项目实施人员", "项目执行人员", "实施主体", "实施单位", "项目单位",
               "项目组")
@@ -51,11 +51,14 @@ def _who(name: str) -> str:
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    self_words, respondent_words = words(opts["self_words"]), words(opts["respondent_words"])
     for ind in decl.indicators:
         name = ind.name
-        if "满意" not in name or not is_satisfaction_score(name):
+        # By the name, not scores_satisfaction: a score filed under satisfaction whose name has no
+        # 满意 (服务质量评价) names no survey, so there is no respondent to check.
+        if not is_satisfaction_score(name):
             continue
-        own = next((w for w in opts["self_words"] if w in name), None)
+        own = next((w for w in self_words if w in name), None)
         if own:
             yield finding(
                 ind.at("name"),
@@ -63,7 +66,7 @@ def check(decl, opts):
                 f"\"{name}\" asks the {own} (the project's own staff), not the people served: survey the recipients "
                 f"instead (e.g. visitors, user organisations, exhibitors).",
             )
-        elif not any(w in _who(name) for w in opts["respondent_words"]):
+        elif not any(w in _who(name) for w in respondent_words):
             yield finding(
                 ind.at("name"),
                 f"“{name}”没有写明受访群体：在名称中写明谁来评价（如 参展企业满意度、参观者满意度）。",

@@ -3,8 +3,7 @@ from decimal import Decimal
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model.money import format_yuan
-from perflint.model.money_fields import target_in_yuan
-from perflint.model.period import is_multi_year
+from perflint.model.money_fields import budget_limit, target_in_yuan
 
 
 @rule(
@@ -15,11 +14,12 @@ from perflint.model.period import is_multi_year
     summary=msg("单位成本 × 数量应与预算匹配", "Unit cost × quantity should fit the budget"),
     description=msg(
         "有单位成本指标（如 ≤800元/人）和计量单位相同的数量指标（如 ≥500人）时，单位成本 × 数量不应超过项目当年预算"
-        "（跨年度项目为总预算）乘以 (1 + tolerance)。有多个同单位的数量指标时取最小的数量，确保只报告必然超出的情况。",
+        "（跨年度项目为总预算；单年度项目没有当年预算时为总预算，是同一笔钱）乘以 (1 + tolerance)。有多个同单位的"
+        "数量指标时取最小的数量，确保只报告必然超出的情况。",
         "When there is a unit cost (≤800元/人) and a quantity indicator in the same unit (≥500人), unit cost × "
-        "quantity should not exceed the annual amount (the project total for a multi-year project) times "
-        "(1 + tolerance). With several quantities in that unit the smallest is used, so only a certain "
-        "overrun is reported.",
+        "quantity should not exceed the annual amount (the project total for a multi-year project, and for a "
+        "single-year project without an annual amount, where it is the same money) times (1 + tolerance). With "
+        "several quantities in that unit the smallest is used, so only a certain overrun is reported.",
     ),
     rationale=msg(
         "目标要与任务量和资金相匹配（上海 2025 指引要求与预算金额匹配，单位成本参照成本定额）；单价乘数量超过预算，"
@@ -38,10 +38,10 @@ from perflint.model.period import is_multi_year
     ),
 )
 def check(decl, opts):
-    limit = decl.amount("budget", "total") if is_multi_year(decl) else None
-    limit = limit if limit is not None else decl.amount("budget", "annual")
-    if limit is None:
+    budget = budget_limit(decl)
+    if budget is None:
         return
+    limit, label_zh, label_en = budget
     quantities = [i for i in decl.indicators if i.level2 == C.QUANTITY and i.target.kind == "number" and i.target.value]
     for ind in decl.indicators:
         if not ind.is_cost:
@@ -54,6 +54,6 @@ def check(decl, opts):
         product = price * q.target.value
         if product > limit * (1 + opts["tolerance"]):
             yield finding(ind.at("target"), f"单位成本“{ind.name}” {ind.target.raw} × 数量“{q.name}” {q.target.raw} = {format_yuan(product)} 元，"
-                          f"超过预算 {format_yuan(limit)} 元：核对单价、数量或预算。",
+                          f"超过{label_zh} {format_yuan(limit)} 元：核对单价、数量或预算。",
                           f"Unit cost \"{ind.name}\" {ind.target.raw} × quantity \"{q.name}\" {q.target.raw} = {format_yuan(product)} 元, "
-                          f"more than the budget of {format_yuan(limit)} 元: check the price, the quantity or the budget.")
+                          f"more than {label_en} {format_yuan(limit)} 元: check the price, the quantity or the budget.")

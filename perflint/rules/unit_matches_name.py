@@ -120,6 +120,7 @@ def mismatch(ind, opts=None):
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
+    opts = {**opts, **{name: N.words(opts[name]) for name in _DEFAULTS}}  # strings only: a user's [5] cannot crash
     for ind in decl.indicators:
         found = mismatch(ind, opts)
         if found:
