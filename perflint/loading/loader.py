@@ -139,7 +139,7 @@ def load(path: str, raw: bytes) -> Document:
     smap.root = nodes[0]
     converter = _Converter(problems)
     try:
-        data = converter.convert(nodes[0], "", 0)
+        data = converter.convert(nodes[0], "", None, 0)
     except _Budget as exc:
         problems.append(_problem("yaml-too-complex", "", exc.args[0], exc.args[1]))
         return Document(path, text, None, smap, problems)
@@ -166,61 +166,65 @@ _INDICATOR_START = re.compile(r":\s+([>|%@`!&*])")
 
 
 class _Converter:
-    """Composed nodes → plain Python data with exact numbers, filling the source map."""
+    """Composed nodes → plain Python data with exact numbers.
+
+    A node's JSON Pointer is built only when something needs it (a collection's children, a typed
+    scalar, a problem): most nodes are text scalars, and building pointers for them cost more than
+    the rest of the conversion."""
 
     def __init__(self, problems: list[LoadProblem]):
         self.problems = problems
         self.count = 0
         self.scalars: dict[str, tuple[str, str]] = {}  # pointer → (tag, raw) of non-str plain scalars
 
-    def convert(self, node, pointer: str, depth: int):
+    def convert(self, node, parent: str, token, depth: int):
         self.count += 1
         if self.count > MAX_NODES:
             raise _Budget(M.too_many_nodes(MAX_NODES), node_span(node))
+        tag = node.tag
+        if tag == _PLAIN:  # the common case first: untagged text
+            raw = node.value
+            resolvers = _IMPLICIT.get(raw[:1])
+            return self._implicit(raw, resolvers, parent, token) if resolvers else raw
         if depth > MAX_DEPTH:
             raise _Budget(M.too_deep(MAX_DEPTH), node_span(node))
-        tag = node.tag or ""
+        pointer = parent if token is None else join(parent, token)
         if tag not in _STANDARD_TAGS and tag not in ("!", "?"):
             self.problems.append(_problem("yaml-tag", pointer, M.custom_tag(tag), node_span(node)))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, join(pointer, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, pointer)
+            return [self.convert(item, pointer, i, depth + 1) for i, item in enumerate(node.value)]
+        if tag in (_TAG + "str", "!"):
+            return node.value
+        return self._typed(tag[len(_TAG):], node.value, pointer)  # an explicit standard tag: `!!int 5`
+
+    def _implicit(self, raw, resolvers, parent, token):
+        for implicit_tag, regexp in resolvers:
+            if regexp.match(raw):
+                return self._typed(implicit_tag[len(_TAG):], raw, join(parent, token))
+        return raw
 
     def _mapping(self, node, pointer, depth):
         out: dict = {}
         first_keys: dict = {}
         for key_node, value_node in node.value:
-            if key_node.tag in (_TAG + "merge", _PLAIN) and key_node.value == "<<":
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key == "<<" and key_node.tag in (_TAG + "merge", _PLAIN):
                 self.problems.append(_problem("yaml-tag", pointer, M.MERGE_KEY, node_span(key_node)))
                 continue
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
                 self.problems.append(_problem("yaml-syntax", pointer, M.complex_key(), node_span(key_node)))
                 continue
-            child = join(pointer, key)
             if key in first_keys:
                 first = first_keys[key].start_mark.line + 1
-                self.problems.append(
-                    _problem("yaml-duplicate-key", child, M.duplicate_key(key, first), node_span(key_node), value=key)
-                )
+                self.problems.append(_problem("yaml-duplicate-key", join(pointer, key), M.duplicate_key(key, first),
+                                              node_span(key_node), value=key))
                 continue
             first_keys[key] = key_node
-            out[key] = self.convert(value_node, child, depth + 1)
+            out[key] = self.convert(value_node, pointer, key, depth + 1)
         return out
-
-    def _scalar(self, node, pointer):
-        raw, tag = node.value, node.tag
-        if tag == _PLAIN:
-            for implicit_tag, regexp in _IMPLICIT.get(raw[:1], ()):
-                if regexp.match(raw):
-                    return self._typed(implicit_tag[len(_TAG):], raw, pointer)
-            return raw
-        if tag in (_TAG + "str", "!"):
-            return raw
-        return self._typed(tag[len(_TAG):], raw, pointer)  # an explicit standard tag: `!!int 5`
 
     def _typed(self, kind, raw, pointer):
         if kind == "null":
