@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model.money_fields import budget_limit
 
 
 def _where(era: str) -> tuple[str, str]:
@@ -46,6 +47,8 @@ def check(decl, opts):
     if not decl.indicators or any(i.is_cost for i in decl.indicators):
         return
     zh, en = _where(decl.era)
-    yield finding("/indicators", f"没有成本指标：在“{zh}”下设置总成本、单位成本或分项成本，如“项目总成本 ≤649.17万元”。",
-                  f"There is no cost indicator: add a total, unit or itemised cost under {en}, e.g. \"项目总成本 ≤649.17万元\".",
+    limit = budget_limit(decl)
+    example = f"项目总成本 ≤{limit[0] / 10000:.2f}万元" if limit else "项目总成本 ≤XX万元"  # this form's own budget
+    yield finding("/indicators", f"没有成本指标：在“{zh}”下设置总成本、单位成本或分项成本，如“{example}”。",
+                  f"There is no cost indicator: add a total, unit or itemised cost under {en}, e.g. \"{example}\".",
                   on_key=True)
