@@ -125,6 +125,10 @@ def test_bad_files_never_traceback(tmp_path):
 def test_rules_and_explain():
     listing = run("rules", "--lang", "en").stdout
     assert "budget-sum" in listing and "error" in listing
+    cost = next(line for line in listing.splitlines() if "cost-indicator-required" in line)
+    assert "warning" in cost and "sh-2019, sh-2020, central-2015: off" in cost and "central-2022: error" in cost
+    strict = run("rules", "--profile", "shanghai-2025", "--lang", "en").stdout
+    assert any(ln.split()[:2] == ["cost-indicator-required", "error"] for ln in strict.splitlines() if ln.strip())
     assert "# budget-sum" in run("explain", "budget-sum", "--lang", "en").stdout
     assert "预算金额须相互吻合" in run("explain", "budget-sum", "--lang", "zh").stdout
     bad = run("explain", "budget-summ")

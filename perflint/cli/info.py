@@ -26,7 +26,7 @@ def list_rules(profile: str | None, lang: str) -> int:
     from perflint.engine.registry import all_rules
 
     try:
-        settings = load_config(cli={"profile": profile}).settings
+        config = load_config(cli={"profile": profile})
     except ConfigError as exc:
         click.echo(f"perflint: configuration error: {exc}", err=True)
         return 2
@@ -38,9 +38,28 @@ def list_rules(profile: str | None, lang: str) -> int:
         if r.group != group:
             group = r.group
             click.echo(f"\n{group}  {GROUPS.get(group, (group, group))[i]}")
-        sev = str(settings[r.id].severity) if r.id in settings else "off"
-        click.echo(f"  {r.id:<{width}}  {sev:<7}  {r.summary.text(lang)}")
+        sev = _severity(config.settings.get(r.id))
+        click.echo(f"  {r.id:<{width}}  {sev:<7}  {r.summary.text(lang)}{_by_era(config, r.id, sev, lang)}")
     return 0
+
+
+def _severity(setting) -> str:
+    return str(setting.severity) if setting else "off"
+
+
+def _by_era(config, rule_id: str, base: str, lang: str) -> str:
+    """Where a profile's era overrides change a rule: ` (sh-2019: off; central-2022: error)`."""
+    from perflint.model.categories import ERAS
+
+    changed = {}
+    for era in ERAS:
+        sev = _severity(config.for_file("declaration.yaml", era).get(rule_id))
+        if sev != base:
+            changed.setdefault(sev, []).append(era)
+    if not changed:
+        return ""
+    parts = [f"{', '.join(eras)}: {sev}" for sev, eras in changed.items()]
+    return f"  ({'; '.join(parts)})" if lang == "en" else f"（{'；'.join(parts)}）"
 
 
 def explain_rule(rule_id: str, lang: str) -> int:
