@@ -5,7 +5,7 @@ from perflint.model.period import project_period
 
 @rule(
     id="item-period",
-    severity="error",
+    severity="warning",
     group="G",
     basis="C",
     summary=msg("子项目期间须在项目期内", "Sub-project periods lie inside the project period"),

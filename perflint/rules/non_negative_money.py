@@ -5,7 +5,7 @@ from perflint.model.money_fields import money_fields
 
 @rule(
     id="non-negative-money",
-    severity="error",
+    severity="warning",
     group="F",
     basis="C",
     summary=msg("金额不得为负", "Amounts are not negative"),

@@ -1,6 +1,5 @@
 from decimal import Decimal
 
-from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.names import words
 
@@ -11,15 +10,16 @@ GROWTH_WORDS = ("增长", "增幅", "增速", "增加", "提升", "提高", "回
 
 @rule(
     id="percent-range",
-    severity="error",
+    severity="warning",
     group="B",
     basis="C",
     summary=msg("百分比取值须在 0–100% 之间", "A percentage lies within 0–100%"),
     description=msg(
-        "以 % 计的比率不可能超过 100%（如 >100%、=120%、90-110%）：错误。“≥100%”只能等于 100%，“≤0%”只能等于 0%，"
-        "写法退化：警告，应写成 =100% 或 =0%。名称含增长、提升、回报率等（选项 growth_words）的指标和相对变化值可超过 100%，不检查。",
-        "A share measured in % cannot exceed 100% (>100%, =120%, 90-110%): error. \"≥100%\" can only mean 100% and "
-        "\"≤0%\" only 0%: a degenerate target, warning; write =100% or =0%. Growth-type names (增长, 提升, 回报率…, "
+        "以 % 计的比率不可能超过 100%（如 >100%、=120%、90-110%）。“≥100%”只能等于 100%，“≤0%”只能等于 0%，"
+        "写法退化，应写成 =100% 或 =0%。两者默认均为警告（本规则依据算术约定，配置可调高）。名称含增长、提升、回报率等（选项 growth_words）的指标和相对变化值可超过 100%，不检查。",
+        "A share measured in % cannot exceed 100% (>100%, =120%, 90-110%). \"≥100%\" can only mean 100% and "
+        "\"≤0%\" only 0%: a degenerate target; write =100% or =0%. Both are warnings by default (the rule rests on "
+        "arithmetic convention; a profile can raise it). Growth-type names (增长, 提升, 回报率…, "
         "option growth_words) and relative changes may exceed 100% and are not checked.",
     ),
     rationale=msg(
@@ -55,7 +55,6 @@ def check(decl, opts):
                 f"“{ind.name}”的指标值“{t.raw}”超出 0–100% 的范围：比率不可能达到，核对分子分母或改为 0–100% 之间的值。",
                 f"\"{ind.name}\" has target \"{t.raw}\", outside 0–100%: a share cannot reach it; check what is "
                 f"divided by what, or give a value between 0 and 100%.",
-                severity=Severity.ERROR,
             )
         elif t.kind == "number" and ((t.op == "≥" and t.value == _HUNDRED) or (t.op == "≤" and t.value == _ZERO)):
             exact = "100" if t.value == _HUNDRED else "0"
@@ -64,5 +63,4 @@ def check(decl, opts):
                 f"“{ind.name}”的指标值“{t.raw}”只能等于 {exact}%：写成 ={exact}%（若 {exact}% 不现实，设一个可达成的值）。",
                 f"\"{ind.name}\" has target \"{t.raw}\", which can only mean exactly {exact}%: write ={exact}% (or, "
                 f"if {exact}% is unrealistic, a value that can be met).",
-                severity=Severity.WARNING,
             )
