@@ -29,10 +29,16 @@ _POOL = "东西南北中甲乙丙丁春夏秋冬金木水火土山河湖海松�
 _INDICATOR_NAME = re.compile(r"^(\s{4,}(?:- )?name: )(.+)$", re.M)
 
 
-def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
+CORPORA = {
+    "all": "declarations",  # the published forms (defect-laden) and the clean examples
+    "clean": "declarations/examples",  # what a tree looks like once its findings are fixed
+}
+
+
+def generate(out: Path, count: int, corpus: str = "all", seed: int = 7) -> list[Path]:
     """Copies of the bundled declarations with project names, amounts and indicator names varied,
     so that per-name memoisation cannot make the corpus look more repetitive than real ones."""
-    templates = sorted((ROOT / "declarations").rglob("*.yaml"))
+    templates = sorted((ROOT / CORPORA[corpus]).rglob("*.yaml"))
     texts = [t.read_text(encoding="utf-8") for t in templates]
     rng = random.Random(seed)
     if out.exists():
@@ -87,10 +93,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="all",
+                        help="all: copies of every bundled declaration; clean: of the clean examples only")
     args = parser.parse_args()
-    files = generate(args.out / "gen", args.files)
+    files = generate(args.out / "gen", args.files, args.corpus)
     n = len(files)
-    print(f"{n} generated declarations, {sum(f.stat().st_size for f in files) / n / 1024:.1f} KiB each on average;"
+    print(f"{n} generated declarations ({args.corpus}), {sum(f.stat().st_size for f in files) / n / 1024:.1f} KiB each on average;"
           f" {os.cpu_count()} cores; Python {sys.version.split()[0]}")
     bare_parse(files[:200]), perflint_in_process(files[:200])  # warm the OS page cache and imports
     bare = bare_parse(files)
