@@ -42,8 +42,18 @@ def core(name) -> str:
 def ending(name, words) -> str | None:
     """The longest of ``words`` that ``name`` ends with, or None."""
     text = core(name)
-    found = [w for w in words if w and text.endswith(w)]
-    return max(found, key=len) if found else None
+    table, longest = suffix_table(tuple(words))
+    for size in range(min(longest, len(text)), 0, -1):
+        if text[-size:] in table:
+            return text[-size:]
+    return None
+
+
+@lru_cache(maxsize=256)
+def suffix_table(words: tuple) -> tuple[frozenset, int]:
+    """The words as a set and their greatest length: a name's endings are looked up, not scanned."""
+    table = frozenset(w for w in words if isinstance(w, str) and w)
+    return table, max(map(len, table), default=0)
 
 
 def is_rate(name, rate=RATE_ENDINGS) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from perflint.model.names import core
+from perflint.model.names import core, suffix_table
 
 POSITIVE = (
     "满意度", "合格率", "达标率", "覆盖率", "完成率", "通过率", "知晓率", "利用率", "使用率", "到位率",
@@ -28,9 +28,12 @@ REVERSE = (
 def polarity(name, positive=POSITIVE, reverse=REVERSE) -> str | None:
     """'positive', 'reverse' or None when the name says neither."""
     text = core(name)
-    best, side = "", None
-    for words, label in ((positive, "positive"), (reverse, "reverse")):
-        for w in words:
-            if w and text.endswith(w) and len(w) > len(best):
-                best, side = w, label
-    return side
+    pos, longest_pos = suffix_table(tuple(positive))
+    rev, longest_rev = suffix_table(tuple(reverse))
+    for size in range(min(max(longest_pos, longest_rev), len(text)), 0, -1):
+        end = text[-size:]
+        if end in pos:  # the longest ending wins; on a tie, positive (as the lists are read)
+            return "positive"
+        if end in rev:
+            return "reverse"
+    return None

@@ -30,7 +30,15 @@ def self_repeat(name: str) -> tuple[str, str] | None:
     if re.search(r"[\s\W]", unicodedata.normalize("NFKC", name)):
         return None  # punctuation separates deliberate parts (参观人数、讲解场次)
     best = None
-    for k in range(4, len(name) - 3):
+    tail = name[-2:]
+    # the halves must end alike, so only cuts right after an earlier occurrence of the last two
+    # characters can qualify: try those instead of every cut
+    cut = name.find(tail, 2)
+    while 0 <= cut < len(name) - 2:
+        k = cut + 2
+        cut = name.find(tail, cut + 1)
+        if not 4 <= k < len(name) - 3:
+            continue
         left, right = name[:k], name[k:]
         short, long_ = sorted((left, right), key=len)
         if right.startswith(_JOINERS) or _common_suffix(left, right) < 2 or len(short) < 0.5 * len(long_):
