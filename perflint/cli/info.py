@@ -83,7 +83,7 @@ def render_explain(rule, lang: str) -> str:
         return e if en else zh
 
     out = [f"# {rule.id}: {rule.summary.text(lang)}", "",
-           f"- {h('默认级别', 'Default severity')}: {rule.severity}",
+           f"- {h('默认级别', 'Default severity')}: {h(_SEVERITY_ZH[str(rule.severity)], str(rule.severity))}",
            f"- {h('分组', 'Group')}: {rule.group} ({GROUPS.get(rule.group, ('', ''))[1 if en else 0]})",
            f"- {h('依据', 'Basis')}: {BASIS[rule.basis].text(lang)}", "",
            f"## {h('检查什么', 'What it checks')}", "", rule.description.text(lang), "",
@@ -102,6 +102,9 @@ def render_explain(rule, lang: str) -> str:
             for e in examples:
                 out += ["```yaml", e.yaml.rstrip(), "```", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+_SEVERITY_ZH = {"error": "错误（error）", "warning": "警告（warning）", "info": "提示（info）"}
 
 
 def _show(value) -> str:
