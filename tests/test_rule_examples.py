@@ -31,3 +31,16 @@ def test_docs_rules_reference_is_up_to_date(rule_id):
         page = ROOT / "docs" / "rules" / lang / f"{rule_id}.md"
         assert page.is_file(), f"run `python -m perflint.cli.docs` to generate {page}"
         assert page.read_text(encoding="utf-8") == render_explain(rule, lang)
+
+
+def test_every_rule_module_is_registered():
+    import importlib
+    import pkgutil
+
+    import perflint.rules as package
+
+    registered = {r.check.__module__ for r in all_rules().values() if r.check}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"perflint.rules.{info.name}")
+        if hasattr(module, "check"):
+            assert module.__name__ in registered, f"{module.__name__} is not in perflint/rules/__init__.py"
