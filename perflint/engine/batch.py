@@ -35,8 +35,12 @@ def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None
     return lint_bytes(path, raw, config or _config), hashlib.sha256(raw).hexdigest() if wanted else ""
 
 
-def _lint_chunk(paths: list[str]) -> list[tuple[FileResult, str]]:
-    return [_lint_path(p) for p in paths]
+def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str]]:
+    out = []
+    for p in paths:
+        result, digest = _lint_path(p)
+        out.append((p, result.pack(), digest))
+    return out
 
 
 def default_jobs() -> int:
@@ -65,8 +69,8 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, cache is not None)) as pool:
                 for chunk in pool.map(_lint_chunk, chunks):
-                    for result, digest in chunk:
-                        _record(results, cache, result, digest, tick)
+                    for path, packed, digest in chunk:
+                        _record(results, cache, FileResult.unpack(path, packed), digest, tick)
         else:
             for path, raw in todo:
                 result, digest = _lint_path(path, raw, config, cache is not None)

@@ -13,42 +13,14 @@ import marshal
 import os
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 from perflint import __version__
 from perflint.core.atomic import write_bytes, write_text
-from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
 from perflint.engine.runner import FileResult
 
 CACHE_DIR = ".perflint_cache"
 _RECENT_NS = 2_000_000_000  # a file modified in the last 2 s is re-hashed: mtime may be too coarse
-
-
-_SEVERITIES = {int(s): s for s in Severity}
-
-
-def _dump(result: FileResult) -> dict:
-    return {"meta": result.meta, "key": result.key, "d": [
-        (d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
-         d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix))
-        for d in result.diagnostics]}
-
-
-def _fix_out(fix):
-    """marshal stores text and plain numbers, not Decimal: keep a number fix as tagged text."""
-    return fix if fix is None or isinstance(fix, (str, int)) else ("decimal", str(fix))
-
-
-def _fix_in(fix):
-    return Decimal(fix[1]) if isinstance(fix, tuple) else fix
-
-
-def _load(path: str, data: dict) -> FileResult:
-    sev = _SEVERITIES
-    diags = [Diagnostic(r, sev[s], path, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix))
-             for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix in data["d"]]
-    return FileResult(path, diags, data["meta"], data["key"])
 
 
 def code_stamp() -> str:
@@ -81,11 +53,11 @@ class Cache:
         try:
             st = os.stat(path)
             if entry[0] == st.st_size and entry[1] == st.st_mtime_ns and time.time_ns() - st.st_mtime_ns > _RECENT_NS:
-                return _load(path, entry[3]), None
+                return FileResult.unpack(path, entry[3]), None
             raw = Path(path).read_bytes()
             if entry[2] != hashlib.sha256(raw).hexdigest():
                 return None, raw
-            result = _load(path, entry[3])
+            result = FileResult.unpack(path, entry[3])
         except OSError:  # unreadable now: linting it reports that as a finding
             return None, None
         except (TypeError, ValueError, KeyError, IndexError):  # an entry of another shape: lint again
@@ -99,7 +71,7 @@ class Cache:
             st = os.stat(path)
         except OSError:
             return
-        self.entries[path] = [st.st_size, st.st_mtime_ns, digest, _dump(result)]
+        self.entries[path] = [st.st_size, st.st_mtime_ns, digest, result.pack()]
         self.dirty = True
 
     def save(self) -> None:

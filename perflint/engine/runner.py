@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from perflint.config.model import Config
-from perflint.core.diagnostic import Diagnostic, Finding, Message
+from perflint.core.diagnostic import Diagnostic, Finding, Message, Severity, Span
 from perflint.engine import schema_check, suppression
 from perflint.engine.registry import all_rules
 from perflint.loading.loader import load
@@ -23,6 +24,33 @@ class FileResult:
     @property
     def active(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.suppressed]
+
+    def pack(self) -> dict:
+        """Plain tuples and text, for the cache (marshal) and the worker pool (several times cheaper
+        to pickle than the objects)."""
+        return {"meta": self.meta, "key": self.key, "d": [
+            (d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
+             d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix))
+            for d in self.diagnostics]}
+
+    @classmethod
+    def unpack(cls, path: str, data: dict) -> FileResult:
+        sev = _SEVERITIES
+        diags = [Diagnostic(r, sev[s], path, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix))
+                 for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix in data["d"]]
+        return cls(path, diags, data["meta"], data["key"])
+
+
+_SEVERITIES = {int(s): s for s in Severity}
+
+
+def _fix_out(fix):
+    """marshal stores text and plain numbers, not Decimal: a number fix travels as tagged text."""
+    return fix if fix is None or isinstance(fix, (str, int)) else ("decimal", str(fix))
+
+
+def _fix_in(fix):
+    return Decimal(fix[1]) if isinstance(fix, tuple) else fix
 
 
 def fingerprint(rule: str, path: str, pointer: str, value: str | None) -> str:
