@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from perflint.loading.loader import _IMPLICIT, load
-from perflint.loading.sourcemap import split
+from perflint.loading.sourcemap import set_at
 
 _PLAIN_UNSAFE_START = set("-?:,[]{}#&*!|>'\"%@`")
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")  # `&anchor` and `!tag` that a node's marks include
@@ -58,7 +58,7 @@ def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
         start, end = node.start_mark.index, node.end_mark.index
         start += _PROPERTIES.match(text, start, end).end() - start  # keep an anchor or tag before the value
         edits.append((start, end, rendered))
-        _set(expected, split(pointer), _as_loaded(rendered))
+        set_at(expected, pointer, _as_loaded(rendered))
     out = text
     # an aliased scalar is one node reached by several pointers: edit its characters once
     for start, end, replacement in sorted(set(edits), reverse=True):
@@ -72,12 +72,3 @@ def apply(path: str, text: str, fixes: list[tuple[str, str]]) -> str:
 def _as_loaded(scalar: str):
     """What the loader makes of a scalar's text: the value the fixed file must read back."""
     return load("fix.yaml", f"v: {scalar}\n".encode()).data["v"]
-
-
-def _set(data, tokens, value) -> None:
-    for tok in tokens[:-1]:
-        data = data[int(tok)] if isinstance(data, list) else data[tok]
-    if isinstance(data, list):
-        data[int(tokens[-1])] = value
-    else:
-        data[tokens[-1]] = value

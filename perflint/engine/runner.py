@@ -10,7 +10,7 @@ from perflint.core.diagnostic import Diagnostic, Finding, Message, Severity, Spa
 from perflint.engine import schema_check, suppression
 from perflint.engine.registry import all_rules
 from perflint.loading.loader import load
-from perflint.loading.sourcemap import split
+from perflint.loading.sourcemap import get_at, split
 from perflint.model.declaration import Declaration, text_of
 
 
@@ -80,15 +80,9 @@ def stable_pointer(data, pointer: str) -> str:
     return "/" + "/".join(out) if out else ""
 
 
-def _value_at(data, pointer: str):
-    node = data
-    for tok in split(pointer):
-        if isinstance(node, dict):
-            node = node.get(tok)
-        elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
-            node = node[int(tok)]
-        else:
-            return None
+def _value_at(data, pointer: str) -> str | None:
+    """The offending scalar as text (for baselines); None for a collection or nothing."""
+    node = get_at(data, pointer)
     return None if node is None or isinstance(node, (dict, list)) else str(node)
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 from perflint.core.diagnostic import Finding, Message
 from perflint.loading import messages as LM
-from perflint.loading.sourcemap import join, split
+from perflint.loading.sourcemap import join, set_at, split
 
 _TYPE_ZH = {"string": "文本", "number": "数字", "integer": "整数", "boolean": "是/否（true/false）",
             "object": "字段组（映射）", "array": "列表", "null": "空"}
@@ -149,7 +149,7 @@ def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
         tokens = tuple("*" if t.isdigit() else t for t in split(pointer))
         if not _expects_text(tokens):
             continue
-        _set(data, split(pointer), raw)
+        set_at(data, pointer, raw)
         becomes = _becomes(kind, raw)
         if becomes:
             out.append(Finding(pointer, LM.coercion(raw, becomes), value=raw, fix=raw))
@@ -174,17 +174,6 @@ def _becomes(kind: str, raw: str) -> str | None:
         value = str(_parse_int(raw))
         return None if value == raw else value
     return None
-
-
-def _set(data, tokens, value):
-    node = data
-    for tok in tokens[:-1]:
-        node = node[int(tok)] if isinstance(node, list) else node[tok]
-    last = tokens[-1]
-    if isinstance(node, list):
-        node[int(last)] = value
-    else:
-        node[last] = value
 
 
 if __name__ == "__main__":

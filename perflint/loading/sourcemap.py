@@ -1,4 +1,4 @@
-"""JSON Pointer → source span, for every node of a document, keys included."""
+"""JSON Pointers: building, reading and writing them in plain data, and mapping them to source spans."""
 from __future__ import annotations
 
 from perflint.core.diagnostic import UNKNOWN_SPAN, Span
@@ -19,6 +19,30 @@ def split(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+
+
+def get_at(data, pointer: str):
+    """The value at ``pointer`` in plain data, or None when the path does not exist."""
+    node = data
+    for tok in split(pointer):
+        if isinstance(node, dict):
+            node = node.get(tok)
+        elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
+            node = node[int(tok)]
+        else:
+            return None
+    return node
+
+
+def set_at(data, pointer: str, value) -> None:
+    """Replace the value at an existing ``pointer`` in plain data."""
+    *parents, last = split(pointer)
+    for tok in parents:
+        data = data[int(tok)] if isinstance(data, list) else data[tok]
+    if isinstance(data, list):
+        data[int(last)] = value
+    else:
+        data[last] = value
 
 
 class SourceMap:
