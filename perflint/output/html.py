@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from html import escape
+from html import escape as _html_escape
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
 from perflint import __version__
 from perflint.engine.registry import all_rules
+from perflint.output.escape import visible
 from perflint.output.text import summary_line
 
 SEVERITIES = ("error", "warning", "info")
@@ -59,6 +60,11 @@ def render(report) -> str:
     template = Template((files("perflint.output") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(lang=L["html_lang"], title=escape(L["title"]), body=body,
                                config=_script_json({"status": L["status"]}))
+
+
+def escape(text) -> str:
+    """Text from the input as HTML: controls, bidi and separators visible, then markup escaped."""
+    return _html_escape(visible(text))
 
 
 def _script_json(value) -> str:

@@ -9,6 +9,7 @@ from perflint import __version__
 from perflint.core.diagnostic import Severity
 from perflint.engine.registry import all_rules
 from perflint.output.common import repo_path, repo_root, rule_doc_url
+from perflint.output.escape import json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/perflint-cn/perflint"
@@ -34,7 +35,7 @@ def render(report) -> str:
         "results": [_result(d, index[d.rule], report, root) for d in found],
     }
     payload = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _descriptor(rule_id: str, lang: str) -> dict:
