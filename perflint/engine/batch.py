@@ -5,10 +5,12 @@ import hashlib
 import os
 import sys
 from contextlib import nullcontext
-from pathlib import Path
 
 from perflint.config.model import Config
-from perflint.engine.runner import FileResult, lint_bytes
+from perflint.core.diagnostic import Message
+from perflint.engine.runner import FileResult, file_diagnostic, lint_bytes
+from perflint.loading.files import Refused, read_source, shown_name
+from perflint.loading.messages import name_not_utf8
 
 _POOL_MIN_FILES = 64  # below this, starting workers costs more than it saves
 _PROGRESS_MIN_FILES = 200
@@ -23,16 +25,31 @@ def _init_worker(config: Config, digest: bool) -> None:
 
 def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None,
                digest: bool | None = None) -> tuple[FileResult, str]:
+    """The result for the file at ``path`` (as the file system names it), and its content hash when
+    a cache will store the result."""
+    config = config or _config
+    shown = shown_name(path)
+    digest_hex = ""
     if raw is None:
         try:
-            raw = Path(path).read_bytes()
+            raw = read_source(path)
+        except Refused as exc:
+            raw, problem = None, (exc.rule, exc.message)
         except OSError as exc:
-            from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
-
-            message = Message(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}")
-            return FileResult(path, [Diagnostic("yaml-encoding", Severity.ERROR, path, Span(1, 1, 1, 1), "", message)]), ""
-    wanted = _digest if digest is None else digest
-    return lint_bytes(path, raw, config or _config), hashlib.sha256(raw).hexdigest() if wanted else ""
+            raw, problem = None, ("yaml-encoding", Message(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}"))
+    if raw is None:
+        result = FileResult(shown, key=config.relative(shown))
+        result.diagnostics = [d for d in (file_diagnostic(shown, *problem, config),) if d]
+    else:
+        result = lint_bytes(shown, raw, config)
+        if _digest if digest is None else digest:
+            digest_hex = hashlib.sha256(raw).hexdigest()
+    if shown != path:
+        result.source = path
+        named = file_diagnostic(shown, "file-name-encoding", name_not_utf8(shown), config)
+        if named:
+            result.diagnostics.insert(0, named)
+    return result, digest_hex
 
 
 def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str]]:
@@ -81,9 +98,9 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
 
 
 def _record(results, cache, result, digest, tick) -> None:
-    results[result.path] = result
+    results[result.source_path] = result
     if cache and digest:
-        cache.store(result.path, digest, result)
+        cache.store(result.source_path, digest, result)
     if tick:
         tick.update(1)
 

@@ -15,6 +15,7 @@ import yaml
 from perflint.core.diagnostic import Finding, Span
 from perflint.loading import messages as M
 from perflint.loading.document import Document, LoadProblem
+from perflint.loading.files import MAX_BYTES
 from perflint.loading.sourcemap import SourceMap, join, node_span
 
 try:  # libyaml is 10-25× faster; the pure-Python loader is the fallback only where it is missing
@@ -46,7 +47,6 @@ class _Loader(_SafeLoader):
     def ascend_resolver(self):
         pass
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 100_000  # after alias expansion: bounds alias bombs in time and memory
 MAX_DEPTH = 64
 _STANDARD_TAGS = {
