@@ -30,8 +30,9 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     from perflint.config.model import ConfigError
     from perflint.engine.batch import lint_files
     from perflint.engine.discovery import discover
-    from perflint.engine.registry import PluginError, all_rules
+    from perflint.engine.registry import PluginError, all_rules, distrust
 
+    distrust(paths)  # no plugin is ever loaded from what is being linted
     try:
         config = load_config(config_path, cli)
     except (ConfigError, PluginError) as exc:

@@ -21,6 +21,18 @@ def lang_option(f):
     return click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: config, then locale).")(f)
 
 
+def _no_plugins(ctx, param, value):
+    if value:
+        from perflint.engine.registry import disable_plugins
+
+        disable_plugins()
+
+
+def plugins_option(f):
+    return click.option("--no-plugins", is_flag=True, expose_value=False, is_eager=True, callback=_no_plugins,
+                        help="Load no rule plugins (entry points of installed packages).")(f)
+
+
 def fail(message: str) -> None:
     click.echo(f"perflint: {message}", err=True)
     sys.exit(2)
@@ -51,6 +63,7 @@ def _split(values) -> tuple:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .perflint_cache/.")
 @lang_option
+@plugins_option
 def check(paths, formats, select, ignore, extend_select, profile, fail_on, config_path, diff_ref, baseline, jobs,
           no_cache, lang):
     """Check declarations under PATHS (files or folders; default: the current directory)."""
@@ -75,6 +88,7 @@ def _selection(select, ignore, extend_select, profile, fail_on=None, lang=None) 
 @click.option("--ignore", multiple=True, help="Do not fix findings of these rules.")
 @click.option("--profile", help="Rule set profile.")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
+@plugins_option
 def fix(paths, show_diff, select, ignore, profile, config_path):
     """Apply the fixes rules offer (quoting, operator symbols, amounts written as text) under PATHS.
 
@@ -94,6 +108,7 @@ def fix(paths, show_diff, select, ignore, profile, config_path):
 @click.option("--profile", help="Rule set profile.")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes.")
+@plugins_option
 def baseline(file, paths, select, ignore, extend_select, profile, config_path, jobs):
     """Record today's findings under PATHS in FILE; `check --baseline FILE` then reports only new ones."""
     from perflint.cli.check import run_baseline
@@ -104,6 +119,7 @@ def baseline(file, paths, select, ignore, extend_select, profile, config_path, j
 @cli.command("rules")
 @click.option("--profile", help="Show severities under this profile.")
 @lang_option
+@plugins_option
 def rules_cmd(profile, lang):
     """List every rule with its severity and a one-line summary."""
     from perflint.cli.info import list_rules
@@ -114,6 +130,7 @@ def rules_cmd(profile, lang):
 @cli.command()
 @click.argument("rule_id")
 @lang_option
+@plugins_option
 def explain(rule_id, lang):
     """Print a rule's full documentation."""
     from perflint.cli.info import explain_rule

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from perflint import __version__
 from perflint.core.diagnostic import Severity
-from perflint.engine.registry import all_rules
+from perflint.engine.registry import all_rules, plugins
 from perflint.output.common import repo_path, repo_root, rule_doc_url
 from perflint.output.escape import json_text
 
@@ -29,7 +29,9 @@ def render(report) -> str:
             "semanticVersion": __version__,
             "informationUri": INFORMATION_URI,
             "rules": [_descriptor(rid, report.lang) for rid in rule_ids],
-        }},
+        }, "extensions": [{"name": p.name, "version": p.version, "properties": {"entryPoint": p.entry_point,
+                                                                                 "rules": list(p.rules)}}
+                          for p in plugins()]},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(d, index[d.rule], report, root) for d in found],
