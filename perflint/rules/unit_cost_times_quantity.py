@@ -42,15 +42,19 @@ def check(decl, opts):
     if budget is None:
         return
     limit, label_zh, label_en = budget
-    quantities = [i for i in decl.indicators if i.level2 == C.QUANTITY and i.target.kind == "number" and i.target.value]
+    smallest = {}  # unit → the first quantity with the smallest value in it: one lookup per unit cost
+    for i in decl.indicators:
+        if i.level2 == C.QUANTITY and i.target.kind == "number" and i.target.value:
+            best = smallest.get(i.target.unit)
+            if best is None or i.target.value < best.target.value:
+                smallest[i.target.unit] = i
     for ind in decl.indicators:
         if not ind.is_cost:
             continue
         price, per = target_in_yuan(ind.target)
-        matches = [q for q in quantities if per and q.target.unit == per]
-        if price is None or not matches:
+        q = smallest.get(per) if per else None
+        if price is None or q is None:
             continue
-        q = min(matches, key=lambda i: i.target.value)
         product = price * q.target.value
         if product > limit * (1 + opts["tolerance"]):
             yield finding(ind.at("target"), f"单位成本“{ind.name}” {ind.target.raw} × 数量“{q.name}” {q.target.raw} = {format_yuan(product)} 元，"
