@@ -53,7 +53,7 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     if use_cache:
         from perflint.engine.cache import Cache
 
-        cache = Cache(config.root, config.fingerprint(), all_rules())
+        cache = Cache(config, all_rules())
     # what start-up allocated lives for the whole run: keep the garbage collector from rescanning it
     # for every file (~7% of a large run). Done here, not in lint_files: a long-lived caller would
     # freeze its own garbage.

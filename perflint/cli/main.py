@@ -61,7 +61,7 @@ def _split(values) -> tuple:
 @click.option("--diff", "diff_ref", metavar="REF", help="Only files changed since the git REF (plus new files).")
 @click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write .perflint_cache/.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the results cache (in the user cache folder, or PERFLINT_CACHE_DIR).")
 @lang_option
 @plugins_option
 def check(paths, formats, select, ignore, extend_select, profile, fail_on, config_path, diff_ref, baseline, jobs,

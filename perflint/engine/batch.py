@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from perflint.config.model import Config
 from perflint.core.diagnostic import Message
 from perflint.engine.runner import FileResult, file_diagnostic, lint_bytes
-from perflint.loading.files import Refused, read_source, shown_name
+from perflint.loading.files import Refused, read_source_stat, shown_name
 from perflint.loading.messages import name_not_utf8
 
 _POOL_MIN_FILES = 64  # below this, starting workers costs more than it saves
@@ -24,15 +24,16 @@ def _init_worker(config: Config, digest: bool) -> None:
 
 
 def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None,
-               digest: bool | None = None) -> tuple[FileResult, str]:
-    """The result for the file at ``path`` (as the file system names it), and its content hash when
-    a cache will store the result."""
+               digest: bool | None = None) -> tuple[FileResult, str, tuple | None]:
+    """The result for the file at ``path`` (as the file system names it), and, when a cache will
+    store the result, its content hash and the (size, mtime_ns) the file had when it was read."""
     config = config or _config
     shown = shown_name(path)
-    digest_hex = ""
+    digest_hex, stamp = "", None
     if raw is None:
         try:
-            raw = read_source(path)
+            raw, st = read_source_stat(path)
+            stamp = (st.st_size, st.st_mtime_ns)
         except Refused as exc:
             raw, problem = None, (exc.rule, exc.message)
         except OSError as exc:
@@ -49,14 +50,14 @@ def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None
         named = file_diagnostic(shown, "file-name-encoding", name_not_utf8(shown), config)
         if named:
             result.diagnostics.insert(0, named)
-    return result, digest_hex
+    return result, digest_hex, stamp
 
 
-def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str]]:
+def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str, tuple | None]]:
     out = []
     for p in paths:
-        result, digest = _lint_path(p)
-        out.append((p, result.pack(), digest))
+        result, digest, stamp = _lint_path(p)
+        out.append((p, result.pack(), digest, stamp))
     return out
 
 
@@ -86,21 +87,21 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, cache is not None)) as pool:
                 for chunk in pool.map(_lint_chunk, chunks):
-                    for path, packed, digest in chunk:
-                        _record(results, cache, FileResult.unpack(path, packed), digest, tick)
+                    for path, packed, digest, stamp in chunk:
+                        _record(results, cache, FileResult.unpack(path, packed), digest, stamp, tick)
         else:
             for path, raw in todo:
-                result, digest = _lint_path(path, raw, config, cache is not None)
-                _record(results, cache, result, digest, tick)
+                result, digest, stamp = _lint_path(path, raw, config, cache is not None)
+                _record(results, cache, result, digest, stamp, tick)
     if cache:
         cache.save()
     return [results[p] for p in paths]
 
 
-def _record(results, cache, result, digest, tick) -> None:
+def _record(results, cache, result, digest, stamp, tick) -> None:
     results[result.source_path] = result
     if cache and digest:
-        cache.store(result.source_path, digest, result)
+        cache.store(result.source_path, digest, result, stamp)
     if tick:
         tick.update(1)
 

@@ -56,6 +56,11 @@ def check_regular(path: str) -> os.stat_result:
 def read_source(path: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a regular file, at most ``limit`` of them: Refused for anything else, and for a
     file over the limit (checked on the open file, before reading it)."""
+    return read_source_stat(path, limit)[0]
+
+
+def read_source_stat(path: str, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """``read_source``, with the status of the file that was read (for a cache entry)."""
     check_regular(path)
     try:
         fd = os.open(path, _FLAGS)
@@ -82,7 +87,7 @@ def read_source(path: str, limit: int = MAX_BYTES) -> bytes:
     raw = b"".join(chunks)
     if len(raw) > limit:  # it grew after the check (or reports no size, like /proc files)
         raise Refused("yaml-too-large", M.too_large(len(raw), limit))
-    return raw
+    return raw, st
 
 
 def shown_name(path: str) -> str:
