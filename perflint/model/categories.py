@@ -11,7 +11,7 @@ QUANTITY, QUALITY, TIMELINESS = "quantity", "quality", "timeliness"
 ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE = "economic", "social", "ecological", "sustainable"
 LONG_TERM = "long-term"  # 2020 影响力目标 › 长效管理 / 配套设施 …
 
-ERAS = ("sh-2019", "sh-2020", "sh-2024", "sh-2025", "central-2015", "central-2022")
+ERAS = ("sh-2019", "sh-2020", "sh-2024", "sh-2025", "central-2015", "central-2022", "national")
 
 LEVEL1_NAMES = {
     OUTPUT: "产出指标", BENEFIT: "效益指标", SATISFACTION: "满意度指标", COST: "成本指标",
@@ -87,6 +87,7 @@ ALLOWED = {
         IMPACT: {LONG_TERM, SUSTAINABLE},
     },
     "central-2015": _TREE_2024,
+    "national": _TREE_2024,
     "sh-2024": _TREE_2024,
     "central-2022": {COST: {COST}, **{k: v - {COST} for k, v in _TREE_2024.items()}},
     "sh-2025": {COST: {COST}, **{k: v - {COST} for k, v in _TREE_2024.items()}},

@@ -23,9 +23,9 @@ _L2_2020 = {
 _L2_2024 = {**C.LEVEL2_NAMES}
 _L2_COST = {**C.LEVEL2_NAMES, C.COST: "经济成本指标"}
 
-LEVEL1 = {"sh-2019": _L1_2019, "sh-2020": _L1_2020, "sh-2024": _L1_2024, "central-2015": _L1_2024,
+LEVEL1 = {"sh-2019": _L1_2019, "sh-2020": _L1_2020, "sh-2024": _L1_2024, "central-2015": _L1_2024, "national": _L1_2024,
           "central-2022": _L1_COST, "sh-2025": _L1_COST}
-LEVEL2 = {"sh-2019": _L2_2019, "sh-2020": _L2_2020, "sh-2024": _L2_2024, "central-2015": _L2_2024,
+LEVEL2 = {"sh-2019": _L2_2019, "sh-2020": _L2_2020, "sh-2024": _L2_2024, "central-2015": _L2_2024, "national": _L2_2024,
           "central-2022": _L2_COST, "sh-2025": _L2_COST}
 # Extra second-level spellings worth suggesting (2020 影响力目标 rows, the three kinds of cost).
 _EXTRA_L2 = ("配套设施", "社会成本指标", "生态环境成本指标", "经济成本指标")
