@@ -49,10 +49,10 @@ def _severity(setting) -> str:
 
 def _by_era(config, rule_id: str, base: str, lang: str) -> str:
     """Where a profile's era overrides change a rule: ` (sh-2019: off; central-2022: error)`."""
-    from perflint.model.categories import ERAS
+    from perflint.model.templates import ids as template_ids
 
     changed = {}
-    for era in ERAS:
+    for era in template_ids():
         sev = _severity(config.for_file("declaration.yaml", era).get(rule_id))
         if sev != base:
             changed.setdefault(sev, []).append(era)

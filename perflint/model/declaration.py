@@ -6,6 +6,7 @@ from decimal import Decimal
 from perflint.model import categories as C
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
+from perflint.model import templates as T
 from perflint.model.targets import Target, parse_target
 
 
@@ -86,8 +87,22 @@ class Declaration:
         return text_of(self.data.get("kind")) or "declaration"
 
     @lazy
+    def _recognised(self) -> tuple[str, bool]:
+        return T.recognise(self.data)
+
+    @lazy
+    def template(self) -> T.Template:
+        """The form template this document is read against (declared in ``era``, or recognised)."""
+        return T.get(self._recognised[0])
+
+    @property
+    def template_declared(self) -> bool:
+        """Whether the document names its template (a recognised one may be a local variant)."""
+        return self._recognised[1]
+
+    @property
     def era(self) -> str:
-        return C.infer_era(self.data)
+        return self.template.id
 
     @lazy
     def fiscal_year(self) -> int | None:

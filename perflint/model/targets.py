@@ -10,31 +10,17 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-# Operators as written → canonical. The canonical forms are what the forms should use.
-CANONICAL_OPS = {"≥", "≤", "=", ">", "<"}
-_SYMBOL_OPS = [
-    (">=", "≥"), ("≥", "≥"), ("≧", "≥"), ("⩾", "≥"), ("=>", "≥"),
-    ("<=", "≤"), ("≤", "≤"), ("≦", "≤"), ("⩽", "≤"), ("=<", "≤"),
-    ("==", "="), ("=", "="), (">", ">"), ("<", "<"),
-]
-_WORD_OPS = [
-    ("大于等于", "≥"), ("大于或等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
-    ("小于等于", "≤"), ("小于或等于", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("不大于", "≤"),
-    ("至多", "≤"), ("最多", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"),
-    ("等于", "="), ("达到", "≥"),
-]
+from perflint.model import vocabulary as V
+
+CANONICAL_OPS = V.CANONICAL_OPERATORS
+_SYMBOL_OPS = V.SYMBOL_OPERATORS
+_WORD_OPS = V.WORD_OPERATORS
 # Longest first, so that 及以上 is taken whole (95%及以上 is 95 %, not 95 with the unit %及) and 之前
-# before 前; 内 is a ceiling like 以内 (3个工作日内 is ≤3 个工作日).
-_SUFFIX_OPS = sorted(
-    [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("及以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("内", "≤"),
-     ("前", "≤"), ("之前", "≤")],
-    key=lambda pair: -len(pair[0]),
-)
-CHANGE_UP = ("提升", "提高", "增长", "增加", "上升", "扩大", "改善", "增强", "优化")
-CHANGE_DOWN = ("降低", "减少", "下降", "减小", "压缩", "缩短", "节约")
-CHANGE_WORDS = CHANGE_UP + CHANGE_DOWN
-_COMPARE_PREFIX = re.compile(r"^(较上年|比上年|较去年|比去年|同比|环比|较基期|比基期|较|比)")
-VAGUE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一定", "多个", "部分")
+# before 前.
+_SUFFIX_OPS = sorted(V.SUFFIX_OPERATORS, key=lambda pair: -len(pair[0]))
+CHANGE_WORDS = V.CHANGE_WORDS
+_COMPARE_PREFIX = re.compile("^(" + "|".join(sorted(V.COMPARE_PREFIXES, key=len, reverse=True)) + ")")
+VAGUE_WORDS = V.APPROXIMATE_WORDS
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUM_RE = re.compile(NUMBER)
@@ -86,8 +72,8 @@ def read_date(text: str) -> DateParts | None:
         return None
     return DateParts(int(m.group("y")) if m.group("y") else None, int(m.group("m")),
                      int(m.group("d")) if m.group("d") else None, m.group("pos"), bool(m.group("next")), suffix)
-_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_MONEY_UNITS = {"元", "万元", "亿元", "千元"}
+_MULTIPLIERS = V.NUMBER_MULTIPLIERS
+_MONEY_UNITS = frozenset(V.MONEY_FACTORS)
 
 
 @dataclass(frozen=True)
