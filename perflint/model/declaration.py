@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perflint.model import categories as C
+from perflint.model import templates as T
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
-from perflint.model import templates as T
 from perflint.model.targets import Target, parse_target
 
 
