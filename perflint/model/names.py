@@ -55,14 +55,17 @@ def suffix_table(words: tuple) -> tuple[frozenset, int]:
 
 
 def is_rate(name, rate=RATE_ENDINGS) -> bool:
-    return ending(name, rate) is not None
+    return ending(name, rate) is not None and not ending(name, V.NOT_RATE_ENDINGS + V.FREQUENCY_ENDINGS)
 
 
 @lru_cache(maxsize=8192)
 def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, event=EVENT_ENDINGS,
                count=COUNT_ENDINGS) -> str | None:
-    """rate | money | time | event | count | None, from how the name ends (checked in that order)."""
-    if ending(name, rate):
+    """frequency | rate | money | time | event | count | None, from how the name ends (checked in that
+    order). 频率 is a frequency (a count per period) and 效率, 速率 are speeds: none of them is a share."""
+    if ending(name, V.FREQUENCY_ENDINGS):
+        return "frequency"
+    if ending(name, rate) and not ending(name, V.NOT_RATE_ENDINGS):
         return "rate"
     if ending(name, money):
         return "money"
@@ -100,15 +103,20 @@ def words(option) -> tuple[str, ...]:
 
 
 def unit_class(unit: str | None) -> str | None:
-    """percent | money | time | count | None (no unit)."""
+    """percent | money | time | area | length | weight | volume | count | None (no unit)."""
     if not unit:
         return None
-    if unit in ("%", "‰") or "百分点" in unit:
+    if unit in V.PERCENT_UNITS or "百分点" in unit:
         return "percent"
     if is_money_unit(unit):
         return "money"
-    if unit in TIME_UNITS or unit.split("/")[0] in TIME_UNITS:
+    head = unit.split("/")[0]
+    if unit in TIME_UNITS or head in TIME_UNITS:
         return "time"
+    for kind, table in (("area", V.AREA_UNITS), ("length", V.LENGTH_UNITS), ("weight", V.WEIGHT_UNITS),
+                        ("volume", V.VOLUME_UNITS)):
+        if head in table:
+            return kind
     return "count"
 
 

@@ -76,6 +76,10 @@ LOOSE_UNIT_LETTERS = {"M": "米", "m": "米", "KM": "公里", "km": "公里", "h
 COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "套", "台", "件", "户", "名", "位", "座", "所",
             "条", "部", "本", "期", "人", "辆", "处", "类", "种", "门", "册", "张", "头", "只", "株", "棵", "块",
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
+# Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
+NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
+# Words that introduce a total before its number: 建设内容共计3类.
+TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
 # People and organisations: units that count who is reached.
 PEOPLE_UNITS = ("人", "人次", "名", "位", "户", "家")
 # A count per period: 一次/周, 2次/月, 每月1次.
