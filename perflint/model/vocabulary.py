@@ -80,6 +80,10 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
+# Words joining two parts of one name (参观人数及讲解场次).
+JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
+# Decimals an amount may carry: 分 for 元; 6 decimals (= 0.01 元) for 万元.
+MONEY_DECIMALS = {"元": 2, "万元": 6}
 # People and organisations: units that count who is reached.
 PEOPLE_UNITS = ("人", "人次", "名", "位", "户", "家")
 # A count per period: 一次/周, 2次/月, 每月1次.
@@ -121,8 +125,7 @@ APPROXIMATE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一�
 APPROXIMATE_PROSE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
 # Graded scales a qualitative target may take one level of.
 GRADED_SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否",
-                 "高/较高/一般/较低/低", "显著/较显著/一般/不显著", "满意/基本满意/不满意", "完成/基本完成/未完成",
-                 "优良/合格/不合格", "健全/基本健全/不健全", "完善/基本完善/不完善")
+                 "满意/基本满意/不满意", "完成/基本完成/未完成", "优良/合格/不合格")
 # Properties graded X / 基本X / 不X when the name states the property (…健全性, 是否规范).
 GRADED_PROPERTIES = ("健全", "完善", "合理", "有效", "规范", "合规", "完整", "准确", "及时", "安全", "稳定", "到位",
                      "齐全", "清晰", "明确", "可行", "达标", "落实", "严格", "科学")
@@ -138,6 +141,19 @@ INSTITUTION_STATES = ("健全", "建立健全", "健全有效", "健全完善", 
                       "执行有效", "已建立", "建立并执行", "严格执行")
 # A verdict, not a measurement: what an actual value must not be.
 VERDICT_WORDS = ("达成预期指标", "达成预期", "达成", "已完成", "完成", "达标", "基本达成", "部分达成", "未达成", "符合")
+
+# ---------------------------------------------------------------------------------------------
+# The endings that make a name state a property (财务管理制度健全性, 健全程度).
+PROPERTY_TAILS = ("性", "程度", "度")
+# Endings dropped before a property is named in a suggested name (长效管理制度建设 → 长效管理制度健全性).
+RENAME_DROPPED_TAILS = ("建设情况", "建设", "情况", "建立", "工作", "水平", "状况")
+# What a rate measured in another unit really is (系统更新及时率 ≤24小时 is a 时长).
+RATE_RENAMES = {"time": "时长", "count": "数量", "money": "金额"}
+# Verbs a rate's name ends with before 率 (信息公开实现率 → 信息公开).
+RATE_BASE_VERBS = ("及时", "实现", "完成", "达标", "执行")
+# Examples for the output dimensions a declaration lacks: (target, name).
+DIMENSION_EXAMPLES = {"quantity": ("≥200(批次)", "接待批次"), "quality": ("≥95%", "验收通过率"),
+                      "timeliness": ("12月31日前", "完成时间")}
 
 # ---------------------------------------------------------------------------------------------
 # What an indicator's name measures (by how it ends)

@@ -1,12 +1,11 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.names import unit_class, words
 from perflint.model.tiers import tier
 
-ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
-COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
 # A time unit alone is no timeliness: 平台持续稳定运行时长 ≥8760小时 is a sustained benefit.
-TIMELINESS_WORDS = ("及时率", "及时性", "及时", "时效", "按时", "响应时间", "响应", "更新时间", "完成时间", "时限")
+ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COUNT_WORDS, V.TIMELINESS_WORDS
 
 
 @rule(
