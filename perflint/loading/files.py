@@ -98,3 +98,14 @@ def shown_name(path: str) -> str:
         return path
     except UnicodeEncodeError:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def read_within(path: str, trees, limit: int) -> bytes:
+    """``read_source`` for a file perflint reads on its own account (configuration, profile,
+    baseline): a link is followed only to a target inside one of ``trees`` (folders)."""
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if not any(target == t or target.startswith(t.rstrip(os.sep) + os.sep) for t in map(os.path.realpath, trees)):
+            raise Refused("file-not-regular", M.LINK_OUTSIDE)
+        path = target
+    return read_source(path, limit)

@@ -29,7 +29,7 @@ from perflint.model.money_fields import budget_limit, target_in_yuan
         "price or the budget is wrong. The arithmetic check itself is this project's convention.",
     ),
     sources=msg("上海市市级部门项目支出核心绩效目标和指标设置及取值指引（试行）（2025）", "Shanghai core performance indicator guide (trial, 2025)"),
-    options=(Option("tolerance", Decimal("0.05"), msg("允许超出预算的比例（0.05 即 5%）", "Allowed overrun as a fraction (0.05 = 5%)")),),
+    options=(Option("tolerance", Decimal("0.05"), msg("允许超出预算的比例（0.05 即 5%）", "Allowed overrun as a fraction (0.05 = 5%)"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 500000}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 培训人数, target: '≥500人'}\n"
                 "  - {level1: 成本指标, level2: 经济成本指标, name: 人均培训成本, target: '≤800元/人'}"),
