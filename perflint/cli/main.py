@@ -88,15 +88,16 @@ def _selection(select, ignore, extend_select, profile, fail_on=None, lang=None) 
 @click.option("--ignore", multiple=True, help="Do not fix findings of these rules.")
 @click.option("--profile", help="Rule set profile.")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
+@click.option("--force", is_flag=True, help="Also write read-only files, symbolic links (their targets) and hard-linked files.")
 @plugins_option
-def fix(paths, show_diff, select, ignore, profile, config_path):
+def fix(paths, show_diff, select, ignore, profile, config_path, force):
     """Apply the fixes rules offer (quoting, operator symbols, amounts written as text) under PATHS.
 
     Only the offending scalars change; comments and layout stay byte for byte. With --diff nothing
     is written and the exit code is 1 when there is something to fix."""
     from perflint.cli.fix import run_fix
 
-    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff))
+    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff, force))
 
 
 @cli.command()

@@ -268,9 +268,11 @@ class _Converter:
             return _parse_int(raw)
         if kind == "float":
             try:
-                return Decimal(raw.replace("_", ""))
+                number = Decimal(raw.replace("_", ""))
             except InvalidOperation:  # .inf / .nan
                 return raw
+            # 1.0e+999999999 is no amount; kept as text, it cannot overflow the rules' arithmetic
+            return number if not number or abs(number.adjusted()) <= 999 else raw
         if kind == "timestamp":
             try:
                 return datetime.date.fromisoformat(raw).isoformat()

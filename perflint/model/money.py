@@ -1,13 +1,23 @@
 """Money in 元 and 万元 → exact Decimal 元. Ambiguous text is reported, never guessed."""
 from __future__ import annotations
 
+import operator
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation, localcontext
 
 from perflint.model import vocabulary as V
 
 FACTORS = V.MONEY_FACTORS
 _AMOUNT = re.compile(r"^\s*([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(元|万元|亿元|千元)?\s*$")
+
+
+def exact(op, a: Decimal, b: Decimal) -> Decimal:
+    """``op(a, b)`` with enough precision to be exact for amounts of any length (the default decimal
+    context rounds to 28 significant digits); scaling by 元/万元 factors is always exact."""
+    digits = len(a.as_tuple().digits) + len(b.as_tuple().digits) + 2
+    with localcontext() as ctx:
+        ctx.prec, ctx.Emax, ctx.Emin = max(28, digits), MAX_EMAX, MIN_EMIN
+        return op(a, b)
 
 
 def parse_amount(value, unit: str = "元") -> tuple[Decimal | None, str | None]:
@@ -16,9 +26,9 @@ def parse_amount(value, unit: str = "元") -> tuple[Decimal | None, str | None]:
         return None, None if value is None else "invalid"
     factor = FACTORS.get(unit or "元", Decimal(1))
     if isinstance(value, (int, Decimal)):
-        return Decimal(value) * factor, None
+        return exact(operator.mul, Decimal(value), factor), None
     if isinstance(value, float):  # never produced by the loader; tolerate API users
-        return Decimal(str(value)) * factor, None
+        return exact(operator.mul, Decimal(str(value)), factor), None
     m = _AMOUNT.match(str(value).translate(_FULLWIDTH))
     if not m:
         return None, "invalid"
@@ -27,7 +37,7 @@ def parse_amount(value, unit: str = "元") -> tuple[Decimal | None, str | None]:
     except InvalidOperation:
         return None, "invalid"
     written_unit = m.group(2)
-    return number * FACTORS[written_unit or unit or "元"], "text"
+    return exact(operator.mul, number, FACTORS[written_unit or unit or "元"]), "text"
 
 
 def format_yuan(amount: Decimal) -> str:
