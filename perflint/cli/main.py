@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
@@ -147,9 +148,22 @@ def schema():
     click.echo((resources.files("perflint.schemas") / "declaration.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C: not a KeyboardInterrupt, which click would turn into "Aborted!" and exit code 1."""
+
+
+def _interrupt(signum, frame):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C during clean-up changes nothing
+    raise Interrupted
+
+
 def main():
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         cli(prog_name="perflint")
+    except Interrupted:
+        click.echo("perflint: interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:  # a bug in perflint itself: say so plainly, never a traceback
         click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} (please report it; "
                    "PERFLINT_DEBUG=1 shows the traceback)", err=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import sys
 from contextlib import nullcontext
 
@@ -21,6 +22,9 @@ _digest = False  # whether results go to a cache, which is keyed by the content'
 def _init_worker(config: Config, digest: bool) -> None:
     global _config, _digest
     _config, _digest = config, digest
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (it ends
+    # the workers), so a worker never dies half-way through sending a result
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None,
@@ -81,14 +85,23 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
     bar = _progress(len(todo)) if progress and len(todo) >= _PROGRESS_MIN_FILES else nullcontext()
     with bar as tick:
         if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
-            from concurrent.futures import ProcessPoolExecutor  # imported only when used: ~30 ms
+            # multiprocessing's pool, not concurrent.futures': it can end its workers at once when
+            # the run is interrupted (the executor could deadlock on Ctrl-C)
+            from multiprocessing import get_context  # imported only when used
 
             size = max(8, min(256, len(todo) // (jobs * 8) or 1))
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, cache is not None)) as pool:
-                for chunk in pool.map(_lint_chunk, chunks):
+            pool = get_context().Pool(jobs, initializer=_init_worker, initargs=(config, cache is not None))
+            try:
+                for chunk in pool.imap(_lint_chunk, chunks):
                     for path, packed, digest, stamp in chunk:
                         _record(results, cache, FileResult.unpack(path, packed), digest, stamp, tick)
+                pool.close()
+            except BaseException:  # interrupted: end the workers now; nothing is cached half-way
+                pool.terminate()
+                raise
+            finally:
+                pool.join()
         else:
             for path, raw in todo:
                 result, digest, stamp = _lint_path(path, raw, config, cache is not None)
