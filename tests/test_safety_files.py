@@ -114,3 +114,20 @@ def test_names_that_are_not_utf8_are_reported_and_outputs_stay_utf8(tmp_path):
     os.unlink(tmp_path / "other.yaml")
     clean = as_json(perflint("check", "--format", "json", "--ignore", "file-name-encoding", ".", cwd=tmp_path))
     assert clean["files"] == ["bad\\xff.yaml"] and clean["diagnostics"] == []
+
+
+def test_a_named_folder_or_a_folder_on_the_way_that_links_out_is_not_followed(tmp_path):
+    """The CI job names `declarations/`; the pull request made it (or a folder in a file's path) a link."""
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "secret.yaml").write_text("api_key: hunter2\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "declarations").symlink_to(outside / "deep")
+    (repo / "sub").symlink_to(outside)
+    for args in (["declarations"], ["declarations/"], ["sub/deep/secret.yaml"], ["sub/deep"]):
+        proc = perflint("check", "--format", "json", "--format", "html=r.html", *args, cwd=repo)
+        payload = as_json(proc)
+        assert [d["rule"] for d in payload["diagnostics"]] == ["file-not-regular"], (args, payload)
+        assert b"hunter2" not in proc.stdout and "hunter2" not in (repo / "r.html").read_text(encoding="utf-8")
+        assert b"api_key" not in proc.stdout and "api_key" not in (repo / "r.html").read_text(encoding="utf-8")

@@ -28,7 +28,9 @@ def list_rules(profile: str | None, lang: str) -> int:
     try:
         config = load_config(cli={"profile": profile})
     except ConfigError as exc:
-        click.echo(f"perflint: configuration error: {exc}", err=True)
+        from perflint.output.escape import visible
+
+        click.echo(f"perflint: configuration error: {visible(exc)}", err=True)
         return 2
     i = 1 if lang == "en" else 0
     rules = sorted(all_rules().values(), key=lambda r: (list(GROUPS).index(r.group) if r.group in GROUPS else 99, r.id))

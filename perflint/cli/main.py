@@ -35,7 +35,9 @@ def plugins_option(f):
 
 
 def fail(message: str) -> None:
-    click.echo(f"perflint: {message}", err=True)
+    from perflint.output.escape import visible  # a message may quote a key or a path from the tree
+
+    click.echo(f"perflint: {visible(message)}", err=True)
     sys.exit(2)
 
 
@@ -165,7 +167,9 @@ def main():
         click.echo("perflint: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug in perflint itself: say so plainly, never a traceback
-        click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} (please report it; "
+        from perflint.output.escape import visible
+
+        click.echo(f"perflint: internal error: {type(exc).__name__}: {visible(exc)} (please report it; "
                    "PERFLINT_DEBUG=1 shows the traceback)", err=True)
         if os.environ.get("PERFLINT_DEBUG"):
             raise

@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from perflint.config.model import glob_match
+from perflint.loading.files import escapes
 
 SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".perflint_cache"}
@@ -45,31 +46,34 @@ def _link_target(link: str, tree: str, cwd: Path) -> str | None:
 
 
 def _walk(top: str, prefix: str, tree: str, cwd: Path, out: list[str]) -> None:
-    """Files below ``top`` as display paths (``prefix`` + the path below top), folders after files,
-    both sorted; a folder that cannot be listed is skipped."""
-    try:
-        with os.scandir(top) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        return
-    folders = []
-    for e in entries:
-        name = e.name
-        if name.startswith("."):
+    """Files below ``top`` as display paths (``prefix`` + the path below top), a folder's files before
+    its subfolders, both sorted; a folder that cannot be listed is skipped. Iterative: a pull request
+    may nest folders thousands deep."""
+    stack = [(top, prefix)]
+    while stack:
+        folder, shown = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
             continue
-        if e.is_dir(follow_symlinks=False):
-            if name not in _SKIP_DIRS:
-                folders.append(e)
-            continue
-        if not name.endswith(SUFFIXES):
-            continue
-        if e.is_symlink():
-            target = _link_target(e.path, tree, cwd)
-            out.append(target if target is not None else prefix + name)
-        else:  # a regular file, or a device, FIFO or socket that reading will refuse
-            out.append(prefix + name)
-    for e in folders:  # a link to a folder is never descended: its files, if inside, are met anyway
-        _walk(e.path, f"{prefix}{e.name}/", tree, cwd, out)
+        below = []
+        for e in entries:
+            name = e.name
+            if name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=False):
+                if name not in _SKIP_DIRS:
+                    below.append((e.path, f"{shown}{name}/"))
+                continue
+            if not name.endswith(SUFFIXES):
+                continue
+            if e.is_symlink():
+                target = _link_target(e.path, tree, cwd)
+                out.append(target if target is not None else shown + name)
+            else:  # a regular file, or a device, FIFO or socket that reading will refuse
+                out.append(shown + name)
+        stack += reversed(below)  # a link to a folder is never descended: its files, if inside, are met anyway
 
 
 def discover(paths, cwd: Path, exclude=(), relative=None) -> tuple[list[str], list[str]]:
@@ -81,14 +85,21 @@ def discover(paths, cwd: Path, exclude=(), relative=None) -> tuple[list[str], li
     here = os.path.realpath(cwd)
     for raw in paths:
         raw = str(raw)
+        shown_files = []
         try:
             st = os.lstat(raw)
         except OSError:
             missing.append(raw)
             continue
-        if stat.S_ISLNK(st.st_mode) and os.path.isdir(raw):
-            st = os.stat(raw)  # a folder named on the command line: the user chose where it points
-        if stat.S_ISDIR(st.st_mode):
+        if escapes(raw):
+            # `declarations/` named by the CI job, but the pull request made it (or a folder on the
+            # way) a link out of the repository: reported as the path named, never followed
+            shown_files = [Path(raw).as_posix()]
+        elif stat.S_ISLNK(st.st_mode) and os.path.isdir(raw):
+            st = os.stat(raw)
+        if shown_files:
+            pass
+        elif stat.S_ISDIR(st.st_mode):
             # resolve the folder once; paths below it are joined as strings (resolving 10,000 files
             # one by one costs more than linting a hundred)
             top = display_path(Path(raw), cwd)

@@ -38,8 +38,10 @@ class Option:
                 number = Decimal(str(value)) if isinstance(value, (int, float, Decimal, str)) else None
             except ArithmeticError:
                 number = None
-            if number is None or not number.is_finite() or (number and number.adjusted() >= 15):
+            if number is None or not number.is_finite():
                 raise ValueError(f"expected a finite number, got {value!r}")
+            if number and number.adjusted() >= 15:
+                raise ValueError(f"must be less than 10^15, got {value!r}")
             if self.minimum is not None and number < self.minimum:
                 raise ValueError(f"must be at least {self.minimum}, got {value!r}")
             if self.maximum is not None and number > self.maximum:

@@ -9,6 +9,7 @@ FIFO would block the run forever.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 
@@ -44,9 +45,31 @@ def _kind(mode: int) -> Message | None:
     return M.not_regular("特殊文件", "a special file")
 
 
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def escapes(path: str) -> bool:
+    """Whether a path named inside the working directory really lies outside it: a link on the way
+    (a folder of the pull request made a link to `/etc`). A path typed as outside is the user's own."""
+    here = os.getcwd()
+    typed = os.path.abspath(path)
+    if not _inside(typed, here):
+        return False
+    return not _inside(os.path.realpath(typed), _real(here))
+
+
+@functools.lru_cache(maxsize=8)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def check_regular(path: str) -> os.stat_result:
-    """The file's lstat when it is a regular file; Refused otherwise (OSError when it is gone)."""
+    """The file's lstat when it is a regular file inside the tree it was named in; Refused otherwise
+    (OSError when it is gone)."""
     st = os.lstat(path)
+    if escapes(path):
+        raise Refused("file-not-regular", M.LINK_OUTSIDE)
     problem = _kind(st.st_mode)
     if problem is not None:
         raise Refused("file-not-regular", problem)
