@@ -529,13 +529,13 @@ def test_money_fields_are_parsed_once_per_file(monkeypatch):
     from perflint.model import money_fields as mf
 
     calls = []
-    real = mf.parse_amount
+    real = mf.read_amount
 
     def counting(value, unit="元"):
         calls.append(value)
         return real(value, unit)
 
-    monkeypatch.setattr(mf, "parse_amount", counting)
+    monkeypatch.setattr(mf, "read_amount", counting)
     text = ("budget:\n  unit: 元\n  total: '41,098,620'\n  annual: -5\n  sources: {appropriation: 很多, carryover: 0}\n"
             "  items:\n    - {name: a, amount: 1}\n    - {name: b, amount: [1]}\n"
             "project: {name: x, overview: 项目预算总额4109.86万元。}\n")
