@@ -298,6 +298,39 @@ BLANK_MARKS = frozenset({"", "无", "/", "／", "-", "－", "—", "——", "�
 YAML_TRUE = ("yes", "true", "on", "y")
 YAML_FALSE = ("no", "false", "off", "n")
 YAML_BOOLEANS = frozenset(YAML_TRUE + YAML_FALSE)
+# The header cells a form prints, by key: (中文 label, English label).
+FIELD_LABELS = {
+    "declaring_unit": ("申报单位名称", "declaring unit"),
+    "department": ("主管部门", "supervising department"),
+    "implementing_unit": ("实施单位", "implementing unit"),
+    "project.name": ("项目名称", "project name"),
+    "project.nature": ("项目类型/类别/性质", "project nature"),
+    "project.category": ("项目类别", "expense class"),
+    "project.performance_type": ("资金用途/绩效类型", "spending type"),
+    "project.start": ("计划开始日期", "planned start"),
+    "project.end": ("计划完成日期", "planned end"),
+    "project.overview": ("项目概况", "overview"),
+    "project.basis": ("立项依据", "basis"),
+    "project.necessity": ("项目设立的必要性", "necessity"),
+    "project.measures": ("保证项目实施的制度、措施", "measures"),
+    "project.plan": ("项目实施计划", "implementation plan"),
+    "budget.total": ("项目总预算", "project total"),
+    "budget.annual": ("项目当年预算/年度资金总额", "annual amount"),
+    "budget.sources.appropriation": ("当年财政拨款", "current appropriation"),
+    "budget.previous_year.budget": ("同名项目上年预算额", "last year's budget"),
+    "budget.previous_year.executed": ("同名项目上年预算执行数", "last year's execution"),
+    "department_code": ("主管部门编码", "department code"),
+    "project.period": ("项目实施期", "project period"),
+    "project.manager": ("项目负责人", "project manager"),
+    "project.manager_phone": ("项目负责人联系电话", "manager's phone"),
+    "filled_by": ("填表人", "preparer"),
+    "filled_date": ("填报日期", "date filled in"),
+    "goals.overall": ("项目总目标", "overall goal"),
+    "goals.annual": ("年度绩效目标", "annual goal"),
+}
+# Administrative cells (who filled the form in, when, whom to call): a blank one is worth a note only.
+ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.manager", "project.manager_phone",
+                         "department_code")
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")
