@@ -229,6 +229,10 @@ GRANT_OUTPUT_WORDS = ("资助", "补助", "补贴", "扶持", "奖励", "奖补"
 # Activities a project delivers (outputs), and the nouns that count them.
 ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
 ACTIVITY_COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
+# Projects that build or fit out something: people using what is built (visitors to a new site) are
+# what the output leads to, a benefit, not an activity the project delivers.
+CONSTRUCTION_WORDS = ("基础设施", "工程", "新建", "扩建", "改建", "修建", "改造", "修缮", "高标准农田", "道路",
+                      "厂房", "设施建设", "基地建设", "景区建设", "旅游开发")
 # Work measures that are not satisfaction (a 满意度 block holding them is misfiled).
 NOT_SATISFACTION_WORDS = ("效率", "投诉", "及时率", "合格率", "完成率", "覆盖率", "达标率", "次数", "时长", "时间")
 
