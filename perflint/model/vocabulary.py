@@ -203,7 +203,18 @@ QUALITY_ENDINGS = ("合格率", "达标率", "通过率", "验收率", "优良�
 COST_WORDS = ("成本", "单价", "造价", "费用", "支出标准", "经费标准", "补助标准", "补贴标准")
 # Economic effects: money earned, produced or raised in the economy.
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额",
-                  "收入", "增收", "创收", "效益额", "产量", "增产", "粮食", "经营")
+                  "产量", "增产")
+# Money coming in: a revenue is an economic effect, never a cost.
+REVENUE_WORDS = ("收入", "营收", "营业收入", "销售额", "利润", "税收", "产值", "增加值", "创收", "增收")
+# Awareness and popular science: a social effect, never an economic one.
+AWARENESS_WORDS = ("科普", "知晓", "宣传", "普及", "意识", "素养", "知名度")
+# Taking part and using: a social effect or an output, never an ecological one.
+PARTICIPATION_WORDS = ("参与率", "参与人数", "参与人次", "参与度", "使用频率", "使用次数", "访问量", "点击量", "浏览量",
+                       "参观人数", "参观人次", "接待人数", "接待人次")
+# A technical specification of what is bought (射程 ≥80米): its quality, not a quantity of output.
+SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速", "额定", "规格", "参数")
+# Words of judging or approving that make a score a satisfaction measure without saying 满意.
+SATISFACTION_LIKE = ("满意", "认可", "好评", "评价", "口碑", "获得感", "幸福感", "信任", "赞誉", "称赞")
 # Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.
 ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济")
 # Social effects: awareness, public services, people reached.
