@@ -78,6 +78,8 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
 # Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
+# Words that make a target a time limit (11月前, 3个工作日内完成).
+DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
 # Words joining two parts of one name (参观人数及讲解场次).

@@ -40,6 +40,7 @@ from perflint.rules import (
     satisfaction_100,
     satisfaction_min,
     satisfaction_respondent,
+    target_contradiction,
     unit_cost_times_quantity,
     unit_matches_name,
     unit_required,
@@ -90,6 +91,7 @@ CONTENT_RULES = (
     qualitative_graded.check,
     satisfaction_100.check,
     satisfaction_respondent.check,
+    target_contradiction.check,
     unit_matches_name.check,
     unit_required.check,
 )
