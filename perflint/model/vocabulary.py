@@ -348,6 +348,9 @@ FIELD_LABELS = {
 # Administrative cells (who filled the form in, when, whom to call): a blank one is worth a note only.
 ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.manager", "project.manager_phone",
                          "department_code")
+# A template's fill-in hint left in a name: 公猪舍(≥**平方米), 景点开发数量( ≥**个 ), 排污沟(≥米), ≥**人.
+# A single leading * is the template's mark of a core indicator, not a hint.
+PLACEHOLDER_MARKS = ("**", "＊＊", "XX", "xx", "××", "…", "____")
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")

@@ -41,6 +41,7 @@ from perflint.rules import (
     satisfaction_min,
     satisfaction_respondent,
     target_contradiction,
+    template_placeholder,
     unit_cost_times_quantity,
     unit_matches_name,
     unit_required,
@@ -92,6 +93,7 @@ CONTENT_RULES = (
     satisfaction_100.check,
     satisfaction_respondent.check,
     target_contradiction.check,
+    template_placeholder.check,
     unit_matches_name.check,
     unit_required.check,
 )
