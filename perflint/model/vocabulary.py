@@ -175,6 +175,10 @@ GRADE_ENDINGS = ("性", "程度", "情况", "水平", "状况", "效果", "质�
 # A rank named: 排名, 名次.
 RANK_ENDINGS = ("排名", "名次", "位次")
 
+# Endings that name the dimension, not the subject: 故障响应速度 / 故障响应时间 / 故障响应及时性 measure one thing.
+DIMENSION_ENDINGS = ("及时性", "及时率", "时效性", "速度", "时间", "时长", "时限", "用时", "耗时", "效率", "率", "性",
+                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量", "天数", "周期")
+
 # Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
 POSITIVE_ENDINGS = (
     "满意度", "合格率", "达标率", "覆盖率", "完成率", "通过率", "知晓率", "利用率", "使用率", "到位率",
