@@ -58,7 +58,7 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     # for every file (~7% of a large run). Done here, not in lint_files: a long-lived caller would
     # freeze its own garbage.
     gc.freeze()
-    results = lint_files(files, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty())
+    results = lint_files(files, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty(), interruptible=True)
     return config, results
 
 

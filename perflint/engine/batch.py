@@ -72,7 +72,22 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=None, progress: bool = False) -> list[FileResult]:
+def _abort(signum, frame) -> None:
+    """Ctrl-C while workers run: end them, say so, exit 130 — nothing cached, nothing rendered."""
+    from multiprocessing import active_children
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for child in active_children():
+        child.kill()
+    sys.stderr.write("perflint: interrupted\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=None, progress: bool = False,
+               interruptible: bool = False) -> list[FileResult]:
+    """Results for ``paths``, in order. ``interruptible``: the caller is the command line, which Ctrl-C
+    may end at once (exit 130) while workers run."""
     results: dict[str, FileResult] = {}
     todo: list[tuple[str, bytes | None]] = []
     for path in paths:
@@ -85,23 +100,29 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
     bar = _progress(len(todo)) if progress and len(todo) >= _PROGRESS_MIN_FILES else nullcontext()
     with bar as tick:
         if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
-            # multiprocessing's pool, not concurrent.futures': it can end its workers at once when
-            # the run is interrupted (the executor could deadlock on Ctrl-C)
             from multiprocessing import get_context  # imported only when used
 
             size = max(8, min(256, len(todo) // (jobs * 8) or 1))
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
-            pool = get_context().Pool(jobs, initializer=_init_worker, initargs=(config, cache is not None))
+            # Workers are forked ignoring Ctrl-C (the parent alone handles it); while they run, Ctrl-C
+            # ends them and the run at once: unwinding through the pool's locks and threads instead
+            # could deadlock (as concurrent.futures did)
+            pressed = []  # Ctrl-C while the pool starts: remembered (a fresh worker only notes it too)
+            previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(1)) if interruptible else None
             try:
+                pool = get_context().Pool(jobs, initializer=_init_worker, initargs=(config, cache is not None))
+                if interruptible:
+                    signal.signal(signal.SIGINT, _abort)
+                    if pressed:
+                        _abort(signal.SIGINT, None)
                 for chunk in pool.imap(_lint_chunk, chunks):
                     for path, packed, digest, stamp in chunk:
                         _record(results, cache, FileResult.unpack(path, packed), digest, stamp, tick)
                 pool.close()
-            except BaseException:  # interrupted: end the workers now; nothing is cached half-way
-                pool.terminate()
-                raise
-            finally:
                 pool.join()
+            finally:
+                if interruptible:
+                    signal.signal(signal.SIGINT, previous)
         else:
             for path, raw in todo:
                 result, digest, stamp = _lint_path(path, raw, config, cache is not None)
