@@ -15,9 +15,15 @@ from perflint.rules.duplicate_indicator import self_repeat
 SCALE = 8
 
 
-def best_time(fn, arg, runs=3) -> float:
+_salt = iter(range(10**9))
+
+
+def best_time(fn, make, n, runs=3) -> float:
+    """The best of ``runs`` timings, each on a fresh input: the model's memo tables (names, targets)
+    must not make the smaller input look cheaper than it is."""
     times = []
     for _ in range(runs):
+        arg = make(n, next(_salt))
         start = time.perf_counter()
         fn(arg)
         times.append(time.perf_counter() - start)
@@ -25,9 +31,8 @@ def best_time(fn, arg, runs=3) -> float:
 
 
 def assert_linear(make, fn, small: int) -> None:
-    a, b = make(small), make(small * SCALE)
-    fn(a)  # warm up: imports and caches
-    t_small, t_large = best_time(fn, a), best_time(fn, b)
+    fn(make(small, next(_salt)))  # warm up: imports
+    t_small, t_large = best_time(fn, make, small), best_time(fn, make, small * SCALE)
     assert t_large < 3 * SCALE * t_small + 0.02, f"{t_small:.4f}s -> {t_large:.4f}s for {SCALE}x the input"
 
 
@@ -45,14 +50,15 @@ def test_self_repeat_of_a_long_name():
         self_repeat.cache_clear()
         return self_repeat(name)
 
-    assert_linear(lambda n: "甲乙" * n, call, 4000)
-    assert_linear(lambda n: "测试" + "名称甲乙" * n + "甲乙", call, 2000)
+    assert_linear(lambda n, salt: "甲乙" * n, call, 4000)
+    assert_linear(lambda n, salt: "测试" + "名称甲乙" * n + "甲乙", call, 2000)
 
 
 def test_output_versus_benefit_counts():
-    def make(n):
-        outputs = [f"  - {{level1: 产出指标, level2: 数量指标, name: 到岗人数{i}, target: '={i + 2}(人)'}}\n" for i in range(n)]
-        benefits = [f"  - {{level1: 效益指标, level2: 社会效益指标, name: 就业人数{i}, target: '={n + i + 2}(人)'}}\n" for i in range(n)]
+    def make(n, salt=0):
+        outputs = [f"  - {{level1: 产出指标, level2: 数量指标, name: 到岗人数{salt}x{i}, target: '={i + 2}(人)'}}\n" for i in range(n)]
+        benefits = [f"  - {{level1: 效益指标, level2: 社会效益指标, name: 就业人数{salt}x{i}, target: '={n + i + 2}(人)'}}\n"
+                    for i in range(n)]
         return declaration(outputs + benefits)
 
     assert not lint_with("duplicate-indicator")(make(50)).active
@@ -60,9 +66,10 @@ def test_output_versus_benefit_counts():
 
 
 def test_unit_cost_times_quantity():
-    def make(n):
-        quantities = [f"  - {{level1: 产出指标, level2: 数量指标, name: 培训人数{i}, target: '≥{i + 1}人'}}\n" for i in range(n)]
-        costs = [f"  - {{level1: 成本指标, level2: 经济成本指标, name: 人均成本{i}, target: '≤800元/人'}}\n" for i in range(n)]
+    def make(n, salt=0):
+        quantities = [f"  - {{level1: 产出指标, level2: 数量指标, name: 培训人数{salt}x{i}, target: '≥{i + 1}人'}}\n" for i in range(n)]
+        costs = [f"  - {{level1: 成本指标, level2: 经济成本指标, name: 人均成本{salt}x{i}, target: '≤{800 + salt}元/人'}}\n"
+                 for i in range(n)]
         return declaration(quantities + costs)
 
     assert not lint_with("unit-cost-times-quantity")(make(50)).active
@@ -70,8 +77,8 @@ def test_unit_cost_times_quantity():
 
 
 def test_suppression_of_many_findings():
-    def make(n):
-        return declaration(f"  - {{level1: 产出指标, level2: 数量指标, name: 模块{i}, target: 满足需求}}"
+    def make(n, salt=0):
+        return declaration(f"  - {{level1: 产出指标, level2: 数量指标, name: 模块{salt}x{i}, target: 满足需求}}"
                            f"  # perflint: disable=output-quantified -- 需求未定\n" for i in range(n))
 
     result = lint_with("output-quantified")(make(100))
@@ -80,7 +87,7 @@ def test_suppression_of_many_findings():
 
 
 def test_suppression_comment_with_a_long_run_of_spaces():
-    def make(n):
+    def make(n, salt=0):
         return "# perflint: disable=output-quantified" + " " * n + "!\n"
 
     assert parse(make(10), {"output-quantified"}, False)[1]  # still malformed
