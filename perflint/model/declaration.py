@@ -16,6 +16,8 @@ from perflint.model.targets import Target, parse_target
 
 
 def text_of(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 
@@ -34,14 +36,16 @@ class Indicator:
         self.level2_raw = text_of(data.get("level2"))
         # A mapping, list or true/false is no target at all (the schema check reports the type).
         self.target_cell = _cell(data.get("target"))
-        # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值 100 /
-        # 度量单位 %) gives one complete target, read as if written in one cell (=100%).
-        operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
-        if operator and not operator.startswith(tuple(V.OPERATOR_CHARS)):
-            operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
-        if unit and self.target_cell.endswith(unit):
-            unit = ""
-        self.target_raw = f"{operator}{self.target_cell}{unit}" if self.target_cell else self.target_cell
+        self.target_raw = self.target_cell
+        if self.target_cell and ("operator" in data or "unit" in data):
+            # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值 100 /
+            # 度量单位 %) gives one complete target, read as if written in one cell (=100%).
+            operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
+            if operator and not operator.startswith(_OPERATOR_STARTS):
+                operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
+            if unit and self.target_cell.endswith(unit):
+                unit = ""
+            self.target_raw = f"{operator}{self.target_cell}{unit}"
         self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
         # filed under satisfaction, or named as a satisfaction score wherever it is filed (…满意度, …满意程度)
         self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or is_satisfaction_score(self.name)
@@ -70,8 +74,13 @@ class Indicator:
         return " › ".join(x for x in (self.level1_raw, self.level2_raw, self.name) if x)
 
 
+_OPERATOR_STARTS = tuple(V.OPERATOR_CHARS)
+
+
 def _cell(value) -> str:
-    return "" if isinstance(value, (dict, list, bool)) else text_of(value)
+    if value.__class__ is str:
+        return value.strip()
+    return "" if value is None or isinstance(value, (dict, list, bool)) else str(value).strip()
 
 
 def _money_aware(target: Target, ind) -> Target:
