@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from perflint.config.model import Config, ConfigError, Override, RuleSetting, apply_rule_table
+from perflint.config.patterns import PatternError, compile_patterns
 from perflint.core.diagnostic import Severity
 from perflint.engine.registry import all_rules
 from perflint.model.categories import ERAS
@@ -20,7 +21,7 @@ except ImportError:  # Python < 3.11
 CONFIG_FILES = (".perflint.yaml", ".perflint.yml", "pyproject.toml")
 TOP_KEYS = {
     "profile", "extends", "rules", "overrides", "select", "ignore", "extend-select", "per-file-ignores",
-    "fail-on", "lang", "require-reason", "exclude", "description",
+    "fail-on", "lang", "require-reason", "exclude", "include", "description",
 }
 PROFILE_KEYS = {"description", "extends", "rules", "overrides"}
 
@@ -88,7 +89,8 @@ _TYPES = {  # top-level key → (accepted types, how to say it)
     "select": ((str, list), "a list of rules"), "ignore": ((str, list), "a list of rules"),
     "extend-select": ((str, list), "a list of rules"), "per-file-ignores": ((dict,), "a mapping of globs to rule lists"),
     "fail-on": ((str,), "error, warning or info"), "lang": ((str,), "zh or en"), "require-reason": ((bool,), "true or false"),
-    "exclude": ((str, list), "a list of globs"), "description": ((str,), "text"),
+    "exclude": ((str, list), "a list of patterns"), "include": ((str, list), "a list of patterns"),
+    "description": ((str,), "text"),
 }
 
 
@@ -103,11 +105,18 @@ def _check_types(raw: dict, where: str) -> None:
 
 
 def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Path | None = None) -> Config:
-    cli = {k: v for k, v in (cli or {}).items() if v not in (None, (), [])}
+    """The configuration named by ``config_path``, else the nearest one up from ``cwd``, else the
+    defaults (rooted at ``cwd``); the command line's settings on top."""
     cwd = cwd or Path.cwd()
     path = Path(config_path) if config_path else find_config(cwd)
     if config_path and not path.is_file():
         raise ConfigError(f"config file {config_path!r} not found")
+    return config_from(path, cli, cwd)
+
+
+def config_from(path: Path | None, cli: dict | None, cwd: Path) -> Config:
+    """The configuration of one file (or the defaults when ``path`` is None), the CLI on top."""
+    cli = {k: v for k, v in (cli or {}).items() if v not in (None, (), [])}
     raw = read_config_file(path) if path else {}
     where = str(path) if path else "configuration"
     if not isinstance(raw, dict):
@@ -161,8 +170,28 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
         raise ConfigError(f"{where}: lang must be zh or en, not {lang!r}")
     config.lang = lang
     config.require_reason = raw.get("require-reason", False)
-    config.exclude = tuple(_as_list(raw.get("exclude") or [], "exclude", where))
+    config.exclude = _patterns(raw.get("exclude"), "exclude", where)
+    config.include = _patterns(raw.get("include"), "include", where)
+    for glob in config.per_file_ignores:
+        _patterns([glob], f"per-file-ignores: {glob!r}", where)
+    for o in config.overrides:
+        _patterns(list(o.files), "overrides: files", where)
     return config
+
+
+def _patterns(value, key: str, where: str) -> tuple[str, ...]:
+    """.gitignore-style patterns: a list, or one text of comma-separated patterns."""
+    if value is None:
+        return ()
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"{where}: {key} must be a list of patterns")
+    lines = tuple(v.strip() for v in items if v.strip())
+    try:
+        compile_patterns(lines)
+    except PatternError as exc:
+        raise ConfigError(f"{where}: {key}: {exc}") from None
+    return lines
 
 
 def _default_setting(rid: str) -> RuleSetting:

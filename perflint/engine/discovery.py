@@ -1,15 +1,38 @@
-"""Which files to lint: files named on the command line, and *.yaml / *.yml found in folders
-(hidden files and folders skipped). `exclude` globs apply to both, relative to the config's folder,
-so a pre-commit hook that passes file names honours them too."""
+"""Which files to lint.
+
+In a folder: *.yaml / *.yml files that are declarations or self-evaluations (a top-level `kind:`
+perflint knows, read without parsing the file: see loading.kind) or that match the configuration's
+`include` patterns; other YAML files are skipped and counted. Hidden files and folders, the
+configuration's `exclude` patterns and, unless told otherwise, .gitignore are honoured. Each file is
+governed by its nearest configuration (config.resolve), whose patterns are relative to its folder.
+
+Files named on the command line are always checked, unless ``force_exclude`` (what the pre-commit
+hook passes, since pre-commit names every staged YAML file): then they are selected like the files
+found in a folder.
+"""
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from perflint.config.model import glob_match
+from perflint.config.model import Config
+from perflint.config.patterns import decision, matches
+from perflint.config.resolve import Configs
+from perflint.loading.kind import document_kinds, known_kind, top_level_kind
+from perflint.loading.loader import MAX_BYTES
 
 SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".perflint_cache"}
+
+
+@dataclass
+class Selection:
+    files: list[tuple[str, Config]] = field(default_factory=list)  # (display path, its configuration)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (display path, why): YAML not checked
+    excluded: list[tuple[str, str]] = field(default_factory=list)  # (display path, why): by exclude or .gitignore
+    missing: list[str] = field(default_factory=list)
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -19,34 +42,174 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths, cwd: Path, exclude=(), relative=None) -> tuple[list[str], list[str]]:
-    """(files to lint as display paths, paths that do not exist). ``relative`` maps a display path to
-    the path the ``exclude`` globs are written against."""
-    files: list[str] = []
-    missing: list[str] = []
-    seen = set()
+class GitIgnores:
+    """The .gitignore files (and .git/info/exclude) that apply in each folder, innermost last, read
+    once per folder. As in git, they count only inside a repository."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._stacks: dict[str, tuple | None] = {}
+
+    def stack(self, folder: str, names=None) -> tuple:
+        """((folder, patterns), …) for ``folder`` (absolute), from its repository's top down."""
+        return (self._stack(folder, names) or ()) if self.enabled else ()
+
+    def _stack(self, folder: str, names=None) -> tuple | None:
+        if folder in self._stacks:
+            return self._stacks[folder]
+        git = os.path.join(folder, ".git")
+        top = (".git" in names) if names is not None else os.path.exists(git)
+        parent = os.path.dirname(folder)
+        above = () if top else None if parent == folder else self._stack(parent)
+        if above is not None:
+            own = [_read_patterns(os.path.join(git, "info", "exclude"))] if top else []
+            if names is None or ".gitignore" in names:
+                own.append(_read_patterns(os.path.join(folder, ".gitignore")))
+            above += tuple((folder, p) for p in own if p)
+        self._stacks[folder] = above
+        return above
+
+    @staticmethod
+    def ignored(path: str, stack: tuple, is_dir: bool = False) -> str | None:
+        """The folder whose .gitignore ignores ``path`` (absolute), or None: the innermost file
+        with a pattern that decides wins, as in git."""
+        for folder, patterns in reversed(stack):
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            verdict = decision(rel, patterns, is_dir)
+            if verdict is not None:
+                return folder if verdict else None
+        return None
+
+
+def _read_patterns(path: str) -> tuple[str, ...]:
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(1024 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return ()
+    return tuple(line for line in text.splitlines() if line.strip())
+
+
+def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
+             force_exclude: bool = False) -> Selection:
+    sel = Selection()
+    seen: set[str] = set()
+    ignores = GitIgnores(respect_gitignore)
+    kinds = document_kinds()
     for raw in paths:
         p = Path(raw)
-        if p.is_file():
-            shown_files = [display_path(p, cwd)]
-        elif p.is_dir():
-            # resolve the folder once; paths below it are joined as strings (resolving 10,000 files
-            # one by one costs more than linting a hundred)
-            top = display_path(p, cwd)
-            prefix = "" if top == "." else top.rstrip("/") + "/"
-            base = len(os.path.join(str(p), ""))
-            shown_files = []
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                rel = root[base:].replace(os.sep, "/")
-                folder = prefix + (rel + "/" if rel else "")
-                shown_files += [folder + n for n in sorted(names) if n.endswith(SUFFIXES) and not n.startswith(".")]
-        else:
-            missing.append(str(raw))
-            continue
-        for shown in shown_files:
-            if shown in seen or (exclude and any(glob_match(relative(shown) if relative else shown, g) for g in exclude)):
+        if p.is_dir():
+            _walk(p, cwd, configs, ignores, kinds, sel, seen)
+        elif p.is_file():
+            shown = display_path(p, cwd)
+            if shown in seen:
                 continue
             seen.add(shown)
-            files.append(shown)
-    return files, missing
+            config = configs.for_file(str(p))
+            if not force_exclude:
+                sel.files.append((shown, config))
+                continue
+            absolute = os.path.abspath(p)
+            why = exclusion(absolute, config, ignores.stack(os.path.dirname(absolute)))
+            if why:
+                sel.excluded.append((shown, why))
+            else:
+                _select(shown, str(p), config, kinds, sel)
+        else:
+            sel.missing.append(str(raw))
+    return sel
+
+
+def exclusion(absolute: str, config: Config, stack: tuple, is_dir: bool = False) -> str | None:
+    """Why ``absolute`` is not checked (the configuration's `exclude`, a .gitignore), or None."""
+    if config.exclude and matches(config.relative(absolute), config.exclude, is_dir):
+        return f"excluded by {_shown(config.source) if config.source else '--exclude'}"
+    ignored_by = GitIgnores.ignored(absolute, stack, is_dir)
+    return f"ignored by {_shown(os.path.join(ignored_by, '.gitignore'))}" if ignored_by else None
+
+
+def _shown(path: str) -> str:
+    try:
+        return os.path.relpath(path).replace(os.sep, "/")
+    except ValueError:  # another drive
+        return path
+
+
+def _walk(top: Path, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, sel: Selection, seen: set) -> None:
+    # the folder is resolved once; paths below it are joined as strings (resolving 10,000 files one
+    # by one costs more than linting a hundred)
+    shown_top = display_path(top, cwd)
+    prefix = "" if shown_top == "." else shown_top.rstrip("/") + "/"
+    base = len(os.path.join(str(top), ""))
+    for root, dirs, names in os.walk(top):
+        absolute_root = os.path.abspath(root)
+        entries = set(dirs) | set(names)
+        config = configs.for_dir(root, entries)
+        stack = ignores.stack(absolute_root, entries)
+        rel = root[base:].replace(os.sep, "/")
+        folder = prefix + (rel + "/" if rel else "")
+        kept = []
+        for d in sorted(dirs):
+            if d in _SKIP_DIRS or d.startswith("."):
+                continue
+            # the configuration of the folder that lists it decides (a folder with its own
+            # configuration is governed by it only below)
+            why = exclusion(os.path.join(absolute_root, d), config, stack, True)
+            if why:
+                sel.excluded.append((folder + d + "/", why))
+            else:
+                kept.append(d)
+        dirs[:] = kept
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            candidate = name.endswith(SUFFIXES)
+            if not candidate and not config.include:
+                continue
+            shown = folder + name
+            if shown in seen:
+                continue
+            absolute = os.path.join(absolute_root, name)
+            if not candidate and not matches(config.relative(absolute), config.include):
+                continue
+            seen.add(shown)
+            why = exclusion(absolute, config, stack)
+            if why:
+                sel.excluded.append((shown, why))
+            else:
+                _select(shown, os.path.join(root, name), config, kinds, sel)
+
+
+def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> None:
+    """Check a declaration, or a file the configuration includes; skip (and count) other YAML."""
+    if config.include and matches(config.relative(os.path.abspath(path)), config.include):
+        sel.files.append((shown, config))
+        return
+    head = _head(path)
+    if head is None:  # unreadable or not a regular file: the lint step reports it
+        sel.files.append((shown, config))
+        return
+    kind = top_level_kind(head)
+    if known_kind(kind, kinds):
+        sel.files.append((shown, config))
+    elif kind:
+        sel.skipped.append((shown, f"`kind: {kind}` is not a kind perflint checks"))
+    else:
+        sel.skipped.append((shown, "no top-level `kind:` (declaration or self-evaluation)"))
+
+
+def _head(path: str) -> bytes | None:
+    """The first MAX_BYTES of a regular file; None for anything else (a FIFO is never waited on)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(MAX_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

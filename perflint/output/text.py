@@ -1,43 +1,195 @@
-"""`path:line:col: severity [rule-id] message` and a one-line summary."""
+"""The text output, like ruff's full format: each finding with its source lines, a caret under the
+span and the fix when a rule offers one (`[*]`), then a summary and how many `perflint fix` can fix.
+
+    path:line:col: severity [rule-id] [*] message
+       |
+    45 |     name: 功能化模块数量
+    46 |     target: 满足需求
+       |             ^^^^^^^^ rule-id
+       |
+       = fix: …
+
+Carets are placed by display width (a Chinese character takes two columns), and characters that
+could move the cursor or reorder the line (controls, bidi overrides) are shown as escapes.
+"""
 from __future__ import annotations
+
+import re
+import unicodedata
 
 import click
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks libyaml counts
+_CONTEXT = 2  # lines shown before and after the span, as ruff does
+_MAX_SPAN_LINES = 6  # a longer span shows its first lines and says where it ends
+# bidi embeddings, overrides and isolates, marks, zero-width characters, the BOM
+_INVISIBLE = set("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 
-def render(report, colour: bool = False) -> str:
-    lines = []
+def render(report, colour: bool = False, quiet: bool = False) -> str:
+    out = []
+    sources = _Sources(report)
     for d in report.diagnostics:
-        sev = str(d.severity)
-        loc = f"{d.file}:{d.line}:{d.column}:"
-        if colour:
-            loc = click.style(loc, bold=True)
-            sev = click.style(sev, fg=_COLOURS[sev])
-        lines.append(f"{loc} {sev} [{d.rule}] {d.message.text(report.lang)}")
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+        out.append(_head(d, report.lang, colour))
+        out += _excerpt(d, sources.lines(d.file), report.lang, colour)
+        out.append("")
+    if not quiet:
+        out += closing_lines(report, colour)
+    return "\n".join(out) + "\n" if out else ""
+
+
+def concise_line(d, lang: str, colour: bool = False) -> str:
+    return _head(d, lang, colour)
+
+
+def closing_lines(report, colour: bool = False) -> list[str]:
+    lines = [summary_line(report)]
+    fixable = sum(1 for d in report.diagnostics if d.fix is not None)
+    if fixable:
+        mark = click.style("[*]", fg="cyan") if colour else "[*]"
+        lines.append(f"{mark} {fixable} fixable with `perflint fix`." if report.lang == "en"
+                     else f"{mark} 其中 {fixable} 个可用 `perflint fix` 自动修复。")
+    return lines
+
+
+def _head(d, lang: str, colour: bool) -> str:
+    sev = str(d.severity)
+    loc = f"{visible(d.file)}:{d.line}:{d.column}:"
+    rule = f"[{d.rule}]"
+    fix = " [*]" if d.fix is not None else ""
+    if colour:
+        loc = click.style(loc, bold=True)
+        sev = click.style(sev, fg=_COLOURS[sev], bold=True)
+        fix = " " + click.style("[*]", fg="cyan") if fix else ""
+    return f"{loc} {sev} {rule}{fix} {visible(d.message.text(lang))}"
+
+
+class _Sources:
+    """The lines of the file being rendered (findings come file by file: one file read at a time)."""
+
+    def __init__(self, report):
+        self.report = report
+        self.path = None
+        self.cached: list[str] | None = None
+
+    def lines(self, path: str) -> list[str] | None:
+        if path != self.path:
+            text = self.report.source(path)
+            self.path = path
+            self.cached = None if text is None else _BREAK.split(text.removeprefix("\ufeff"))
+        return self.cached
+
+
+def _excerpt(d, lines: list[str] | None, lang: str, colour: bool) -> list[str]:
+    span = d.span
+    if not lines or span.line > len(lines):
+        return []
+    first, end_line, end_col = span.line, span.end_line, span.end_column
+    if end_line > first and end_col == 1:  # a block node ends where the next token starts
+        end_line -= 1
+        end_col = len(lines[end_line - 1]) + 1
+    end_line = min(end_line, len(lines))
+    last_shown = min(end_line, first + _MAX_SPAN_LINES - 1)
+    start = max(1, first - _CONTEXT)
+    stop = min(len(lines), last_shown + _CONTEXT)
+    while stop > last_shown and not lines[stop - 1].strip():  # no trailing blank context
+        stop -= 1
+    width = len(str(stop))
+    gutter = " " * width + " |"
+    paint = (lambda s, **kw: click.style(s, **kw)) if colour else (lambda s, **kw: s)
+    out = [paint(gutter, fg="blue")]
+    for number in range(start, stop + 1):
+        text = lines[number - 1]
+        out.append(f"{paint(f'{number:>{width}} |', fg='blue')} {_shown(text)[0]}".rstrip())
+        if first <= number <= last_shown:
+            a = span.column if number == first else _indent(text) + 1
+            b = end_col if number == end_line else len(text) + 1
+            lead, marked = _width(text[: a - 1]), max(1, _width(text[a - 1: b - 1]))
+            label = d.rule if number == last_shown else ""
+            if number == last_shown and end_line > last_shown:
+                label = f"{d.rule} (to line {end_line})"
+            carets = paint("^" * marked + (" " + label if label else ""), fg=_COLOURS[str(d.severity)], bold=True)
+            out.append(f"{paint(gutter, fg='blue')} {' ' * lead}{carets}")
+    out.append(paint(gutter, fg="blue"))
+    if d.fix is not None:
+        old = lines[first - 1][span.column - 1: end_col - 1] if end_line == first else ""
+        new = visible(_fix_text(d.fix, old[:1]))
+        if lang == "en":
+            text = f"replace {visible(old)} with {new}" if old else f"write {new}"
+        else:
+            text = f"将 {visible(old)} 改为 {new}" if old else f"改为 {new}"
+        out.append(f"{' ' * width} {paint('=', fg='blue')} fix: {text}")
+    return out
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _fix_text(fix, quote: str) -> str:
+    """The fix as `perflint fix` writes it: in the value's own quoting style."""
+    from perflint.engine.fixes import render_scalar
+
+    return render_scalar(fix, quote if quote in ("'", '"') else None)
+
+
+def _char(ch: str) -> tuple[str, int]:
+    """How one character is shown, and the columns it takes."""
+    if ch == "\t":
+        return "    ", 4
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code < 0xA0 or ch in _INVISIBLE:
+        shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        return shown, len(shown)
+    if unicodedata.combining(ch):
+        return ch, 0
+    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _shown(text: str) -> tuple[str, int]:
+    if text.isascii() and text.isprintable():
+        return text, len(text)
+    parts = [_char(ch) for ch in text]
+    return "".join(p for p, _ in parts), sum(w for _, w in parts)
+
+
+def _width(text: str) -> int:
+    return _shown(text)[1]
+
+
+def visible(text: str) -> str:
+    """Text from the input, with anything that could drive the terminal shown as an escape."""
+    return _shown(str(text))[0]
 
 
 def summary_line(report) -> str:
     s = report.summary()
     if report.lang == "en":
-        if not s["problems"]:
+        if not s["files"]:
+            text = "Nothing checked: no declaration found."
+        elif not s["problems"]:
             text = f"All clear: {s['files']} file(s) checked, no problems."
         else:
             text = (f"Found {s['problems']} problem(s) in {s['files']} file(s): "
                     f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info.")
         if s["suppressed"]:
             text += f" {s['suppressed']} suppressed."
+        if s["skipped"]:
+            text += f" {s['skipped']} other YAML file(s) skipped: not declarations (-v lists them)."
         if report.stale_baseline:
             text += f" {len(report.stale_baseline)} baseline entr(ies) are fixed and can be removed."
         return text
-    if not s["problems"]:
+    if not s["files"]:
+        text = "未检查任何文件：没有找到申报表。"
+    elif not s["problems"]:
         text = f"检查了 {s['files']} 个文件，未发现问题。"
     else:
         text = f"在 {s['files']} 个文件中发现 {s['problems']} 个问题：错误 {s['error']}，警告 {s['warning']}，提示 {s['info']}。"
     if s["suppressed"]:
         text += f"已抑制 {s['suppressed']} 个。"
+    if s["skipped"]:
+        text += f"跳过了 {s['skipped']} 个不是申报表的 YAML 文件（-v 列出）。"
     if report.stale_baseline:
         text += f"基线中有 {len(report.stale_baseline)} 条已修复，可以删除。"
     return text
