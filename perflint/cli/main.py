@@ -7,6 +7,7 @@ import sys
 import click
 
 from perflint import __version__
+from perflint.core.suggest import did_you_mean  # noqa: F401  (re-exported for the commands)
 
 
 def default_lang() -> str:
@@ -30,14 +31,6 @@ def note(message: str, quiet: bool = False) -> None:
     """A line on standard error for the person running perflint; -q silences it."""
     if not quiet:
         click.echo(f"perflint: {message}", err=True)
-
-
-def did_you_mean(name: str, choices) -> str:
-    """` (did you mean X?)` for the closest of ``choices``, or nothing."""
-    import difflib
-
-    near = difflib.get_close_matches(str(name), [str(c) for c in choices], n=1)
-    return f" (did you mean {near[0]}?)" if near else ""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

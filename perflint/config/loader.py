@@ -10,6 +10,7 @@ import yaml
 from perflint.config.model import Config, ConfigError, Override, RuleSetting, apply_rule_table
 from perflint.config.patterns import PatternError, compile_patterns
 from perflint.core.diagnostic import Severity
+from perflint.core.suggest import did_you_mean as _near
 from perflint.engine.registry import all_rules
 from perflint.model.categories import ERAS
 
@@ -24,6 +25,9 @@ TOP_KEYS = {
     "fail-on", "lang", "require-reason", "exclude", "include", "description",
 }
 PROFILE_KEYS = {"description", "extends", "rules", "overrides"}
+# One spelling for each era and profile (the era's id); the names used before stay accepted.
+PROFILE_ALIASES = {"shanghai-2025": "sh-2025"}
+ERA_ALIASES = {"shanghai-2025": "sh-2025"}
 
 
 def profile_names() -> list[str]:
@@ -38,10 +42,12 @@ def read_profile(name: str, base: Path | None = None) -> dict:
             return _yaml(path.read_text(encoding="utf-8"), str(path))
         except OSError as exc:
             raise ConfigError(f"cannot read profile {name!r}: {exc.strerror}") from None
+    name = PROFILE_ALIASES.get(name, name)
     ref = resources.files("perflint.rulesets") / f"{name}.yaml"
     if not ref.is_file():
-        raise ConfigError(f"unknown profile {name!r} (available: {', '.join(profile_names())})")
+        raise ConfigError(f"unknown profile {name!r}{_near(name, profile_names())} (available: {', '.join(profile_names())})")
     return _yaml(ref.read_text(encoding="utf-8"), f"profile {name}")
+
 
 
 def _yaml(text: str, where: str) -> dict:
@@ -97,7 +103,8 @@ _TYPES = {  # top-level key → (accepted types, how to say it)
 def _check_types(raw: dict, where: str) -> None:
     unknown = set(raw) - TOP_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        key = sorted(unknown, key=str)[0]
+        raise ConfigError(f"{where}: unknown key {key!r}{_near(key, TOP_KEYS)}")
     for key, value in raw.items():
         types, wanted = _TYPES[key]
         if not isinstance(value, types):
@@ -138,7 +145,7 @@ def config_from(path: Path | None, cli: dict | None, cwd: Path) -> Config:
         table = parse_rule_table(layer.get("rules") or {}, layer["__name__"])
         apply_rule_table(settings, table)
         # Profiles tune rules per era through overrides, and a profile extending another keeps them
-        # (shanghai-2025 makes the cost rule an error yet leaves it off for 2019 forms). `off` in any
+        # (sh-2025 makes the cost rule an error yet leaves it off for 2019 forms). `off` in any
         # layer, and anything the user's own configuration sets, outranks the overrides before it.
         outranks = set(table) if layer.get("__user__") else {rid for rid, (sev, _) in table.items() if sev == "off"}
         for o in config.overrides:
@@ -208,7 +215,8 @@ def _profile_chain(name: str, base: Path, stack: tuple, applied: set) -> list[di
     data = read_profile(name, base)
     unknown = set(data) - PROFILE_KEYS
     if unknown:
-        raise ConfigError(f"profile {name}: unknown key {sorted(unknown)[0]!r}")
+        key = sorted(unknown, key=str)[0]
+        raise ConfigError(f"profile {name}: unknown key {key!r}{_near(key, PROFILE_KEYS)}")
     chain = []
     for parent in _as_list(data.get("extends") or [], "extends", f"profile {name}"):
         chain += _profile_chain(parent, base, (*stack, name), applied)
@@ -229,7 +237,8 @@ def _severity(value, key: str, where: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ConfigError(f"{where}: {key}: unknown severity {value!r} (error, warning or info)") from None
+        raise ConfigError(f"{where}: {key}: unknown severity {value!r}{_near(value, ('error', 'warning', 'info'))} "
+                          "(error, warning or info)") from None
 
 
 def expand_selectors(selectors: list[str], where: str) -> list[str]:
@@ -239,7 +248,7 @@ def expand_selectors(selectors: list[str], where: str) -> list[str]:
     for sel in selectors:
         found = ids if sel == "ALL" else [i for i in ids if fnmatch.fnmatchcase(i, sel)]
         if not found:
-            raise ConfigError(f"{where}: unknown rule {sel!r}")
+            raise ConfigError(f"{where}: unknown rule {sel!r}{_near(sel, ids)}")
         out += [i for i in found if i not in out]
     return out
 
@@ -251,7 +260,7 @@ def parse_rule_table(table, where: str) -> dict:
     out = {}
     for rid, value in table.items():
         if rid not in rules:
-            raise ConfigError(f"{where}: unknown rule {rid!r}")
+            raise ConfigError(f"{where}: unknown rule {rid!r}{_near(rid, rules)}")
         out[rid] = parse_rule_entry(rules[rid], value, f"{where}: rules.{rid}")
     return out
 
@@ -275,7 +284,8 @@ def parse_rule_entry(rule, value, where: str):
             options[key] = rule.option(key).coerce(v)
         except KeyError:
             known = ", ".join(o.name for o in rule.options) or "none"
-            raise ConfigError(f"{where}: unknown option {key!r} (options: {known})") from None
+            near = _near(key, [o.name for o in rule.options])
+            raise ConfigError(f"{where}: unknown option {key!r}{near} (options: {known})") from None
         except ValueError as exc:
             raise ConfigError(f"{where}.{key}: {exc}") from None
     return severity, options
@@ -284,9 +294,9 @@ def parse_rule_entry(rule, value, where: str):
 def parse_override(value, where: str) -> Override:
     if not isinstance(value, dict) or not set(value) <= {"files", "era", "rules"}:
         raise ConfigError(f"{where}: an override has files, era and rules")
-    eras = tuple(_as_list(value.get("era") or [], "era", where))
+    eras = tuple(ERA_ALIASES.get(e, e) for e in _as_list(value.get("era") or [], "era", where))
     bad = [e for e in eras if e not in ERAS]
     if bad:
-        raise ConfigError(f"{where}: unknown era {bad[0]!r} (known: {', '.join(ERAS)})")
+        raise ConfigError(f"{where}: unknown era {bad[0]!r}{_near(bad[0], ERAS)} (known: {', '.join(ERAS)})")
     return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
                     parse_rule_table(value.get("rules") or {}, where))
