@@ -157,6 +157,22 @@ def baseline(file, paths, select, ignore, extend_select, profile, config_path, j
                           opts))
 
 
+@cli.command()
+@click.option("--ci", type=click.Choice(["github", "gitlab", "none"]), default="github", show_default=True,
+              help="Which CI workflow to write.")
+@click.option("--profile", default="default", show_default=True, help="The profile .perflint.yaml starts from.")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+def init(ci, profile, force, dry_run):
+    """Write a .perflint.yaml, a .pre-commit-config.yaml and a CI workflow in the current directory.
+
+    Files that exist are left as they are (the part to add is printed) unless --force; perflint is
+    pinned at the commit you have installed."""
+    from perflint.cli.init import run_init
+
+    sys.exit(run_init(ci, profile, force, dry_run))
+
+
 @cli.command("rules")
 @click.option("--profile", help="Show severities under this profile.")
 @lang_option

@@ -1,0 +1,192 @@
+"""`perflint init`: a `.perflint.yaml`, a pre-commit configuration and a CI workflow to start from.
+
+Nothing is published on PyPI yet, so the CI job installs perflint from its repository at a pinned
+commit and pre-commit's `rev:` is a commit SHA: the commit of the perflint that runs `init` when
+pip recorded it (PEP 610 `direct_url.json`) or it runs from a git checkout, else PINNED_COMMIT.
+
+A file that exists is left alone (its snippet is printed to add by hand) unless --force; every
+write is atomic, and without --force a file created meanwhile is never replaced.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import click
+
+from perflint import __version__
+
+REPOSITORY = "https://github.com/perflint-cn/perflint"
+# A commit of REPOSITORY with everything `init` writes (the hook included); docs/ci.md pins the same.
+PINNED_COMMIT = "559f432afd97153c1a50dfe55c1dab9050764a94"
+DISTRIBUTION = "perflint-cn"
+
+
+def installed_revision() -> tuple[str, str]:
+    """(repository URL, commit SHA) of the perflint that is running."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        info = json.loads(distribution(DISTRIBUTION).read_text("direct_url.json") or "{}")
+    except (PackageNotFoundError, ValueError):
+        info = {}
+    vcs = info.get("vcs_info") or {}
+    if vcs.get("vcs") == "git" and _is_sha(vcs.get("commit_id")):
+        url = str(info.get("url", REPOSITORY))
+        return (url if url.startswith("https://") else REPOSITORY), vcs["commit_id"]
+    checkout = Path(__file__).resolve().parents[2]
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        head = None
+    if head is not None and head.returncode == 0 and _is_sha(head.stdout.strip()) and (checkout / ".pre-commit-hooks.yaml").is_file():
+        return REPOSITORY, head.stdout.strip()
+    return REPOSITORY, PINNED_COMMIT
+
+
+def _is_sha(text) -> bool:
+    return isinstance(text, str) and len(text) == 40 and all(c in "0123456789abcdef" for c in text)
+
+
+def config_text(profile: str) -> str:
+    return f"""\
+# perflint configuration ({REPOSITORY}#configuration).
+# A YAML file is checked when it is a declaration or a self-evaluation (a top-level
+# `kind: declaration` or `kind: self-evaluation`); other YAML files are skipped, and .gitignore is
+# honoured. Patterns follow .gitignore rules, relative to this file's folder. A .perflint.yaml
+# in a subfolder configures that subfolder instead (the nearest one wins).
+{f"profile: {profile}":<30} # default, sh-2019, sh-2020, sh-2024, sh-2025, central-2022, or a file
+fail-on: error                 # the lowest severity that fails `perflint check`
+# select: [ALL]                # rule ids, globs (yaml-*) or ALL
+# ignore: [plan-dates]
+# exclude: [legacy/]           # never checked
+# include: [forms/]            # checked even without a `kind:`
+# per-file-ignores:
+#   "archive/**": [operator-required]
+"""
+
+
+def precommit_text(repo: str, rev: str) -> str:
+    return f"""\
+repos:
+  - repo: {repo}
+    rev: {rev}  # perflint {__version__}: a commit until a release is tagged
+    hooks:
+      - id: perflint  # checks staged declarations only; other YAML passes untouched
+"""
+
+
+def github_text(repo: str, rev: str) -> str:
+    return f"""\
+name: perflint
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+jobs:
+  perflint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.12"
+      - run: pip install "{DISTRIBUTION} @ git+{repo}@{rev}"
+      # annotations on the pull request, and the findings as the job's summary
+      - run: perflint check --format github --format "markdown=$GITHUB_STEP_SUMMARY"
+"""
+
+
+def gitlab_text(repo: str, rev: str) -> str:
+    return f"""\
+perflint:
+  image: python:3.12
+  script:
+    - pip install "{DISTRIBUTION} @ git+{repo}@{rev}"
+    - perflint check --format text --format gitlab=gl-code-quality-report.json --format junit=perflint-junit.xml
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+      junit: perflint-junit.xml
+"""
+
+
+def plan(ci: str, profile: str) -> list[tuple[str, str]]:
+    """(path, text) of every file `init` writes."""
+    repo, rev = installed_revision()
+    files = [(".perflint.yaml", config_text(profile)), (".pre-commit-config.yaml", precommit_text(repo, rev))]
+    if ci == "github":
+        files.append((".github/workflows/perflint.yml", github_text(repo, rev)))
+    elif ci == "gitlab":
+        files.append((".gitlab-ci.yml", gitlab_text(repo, rev)))
+    return files
+
+
+def run_init(ci: str, profile: str, force: bool, dry_run: bool) -> int:
+    from perflint.config.loader import read_profile
+    from perflint.config.model import ConfigError
+
+    try:
+        read_profile(profile)
+    except ConfigError as exc:
+        click.echo(f"perflint: {exc}", err=True)
+        return 2
+    left_alone = 0
+    for path, text in plan(ci, profile):
+        target = Path(path)
+        exists = target.exists()
+        if dry_run:
+            verb = "would replace" if exists and force else "would leave as it is" if exists else "would write"
+            click.echo(f"# {path}: {verb}\n{text}")
+            continue
+        if exists and not force:
+            left_alone += 1
+            click.echo(f"perflint: {path} exists and was left as it is (--force replaces it); the part to add:\n{text}",
+                       err=True)
+            continue
+        try:
+            _write(target, text, replace=force)
+        except FileExistsError:
+            left_alone += 1
+            click.echo(f"perflint: {path} appeared meanwhile and was left as it is", err=True)
+            continue
+        except OSError as exc:
+            click.echo(f"perflint: cannot write {path}: {exc.strerror or exc}", err=True)
+            return 2
+        click.echo(f"perflint: wrote {path}", err=True)
+    return 1 if left_alone else 0
+
+
+def _write(path: Path, text: str, replace: bool) -> None:
+    """Atomically: the text goes to a temporary file in the same folder, which then takes the name
+    (linked without --force, so that a file created in the meantime is never replaced)."""
+    from perflint.core.atomic import write_text
+
+    if replace:
+        write_text(path, text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        try:
+            os.link(tmp, path)  # fails when the name exists: never replaces
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create the name exclusively
+            with open(path, "x", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+    finally:
+        os.unlink(tmp)
