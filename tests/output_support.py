@@ -59,3 +59,19 @@ def run_cli(monkeypatch, *formats: str, lang: str = "en", extra=()):
     for f in formats:
         args += ["--format", f]
     return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """``text`` must equal tests/snapshots/NAME exactly: what the user sees, reviewed in the diff.
+    PERFLINT_UPDATE_SNAPSHOTS=1 rewrites the files (then read the diff before committing)."""
+    import os
+
+    path = SNAPSHOTS / name
+    if os.environ.get("PERFLINT_UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"no snapshot {path}: run with PERFLINT_UPDATE_SNAPSHOTS=1 and review it"
+    assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"

@@ -21,7 +21,7 @@ from perflint import __version__
 
 REPOSITORY = "https://github.com/perflint-cn/perflint"
 # A commit of REPOSITORY with everything `init` writes (the hook included); docs/ci.md pins the same.
-PINNED_COMMIT = "559f432afd97153c1a50dfe55c1dab9050764a94"
+PINNED_COMMIT = "ae0ddf7990f2fc36cb8192305cb99a1f4a300302"
 DISTRIBUTION = "perflint-cn"
 
 

@@ -22,7 +22,6 @@ import click
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks libyaml counts
 _CONTEXT = 2  # lines shown before and after the span, as ruff does
-_MAX_SPAN_LINES = 6  # a longer span shows its first lines and says where it ends
 # bidi embeddings, overrides and isolates, marks, zero-width characters, the BOM
 _INVISIBLE = set("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
@@ -82,6 +81,8 @@ class _Sources:
 
 
 def _excerpt(d, lines: list[str] | None, lang: str, colour: bool) -> list[str]:
+    """The span's first line with the lines around it, carets under the span (to the end of that
+    line when it goes on: the label then says where it ends), and the fix."""
     span = d.span
     if not lines or span.line > len(lines):
         return []
@@ -90,36 +91,32 @@ def _excerpt(d, lines: list[str] | None, lang: str, colour: bool) -> list[str]:
         end_line -= 1
         end_col = len(lines[end_line - 1]) + 1
     end_line = min(end_line, len(lines))
-    last_shown = min(end_line, first + _MAX_SPAN_LINES - 1)
     start = max(1, first - _CONTEXT)
-    stop = min(len(lines), last_shown + _CONTEXT)
-    while stop > last_shown and not lines[stop - 1].strip():  # no trailing blank context
+    stop = min(len(lines), first + _CONTEXT)
+    while stop > first and not lines[stop - 1].strip():  # no trailing blank context
         stop -= 1
     width = len(str(stop))
-    gutter = " " * width + " |"
     paint = (lambda s, **kw: click.style(s, **kw)) if colour else (lambda s, **kw: s)
-    out = [paint(gutter, fg="blue")]
+    gutter = paint(" " * width + " |", fg="blue")
+    text = lines[first - 1]
+    b = end_col if end_line == first else len(text) + 1
+    lead, marked = _width(text[: span.column - 1]), max(1, _width(text[span.column - 1: b - 1]))
+    label = d.rule if end_line == first else f"{d.rule} (to line {end_line})"
+    carets = paint("^" * marked + " " + label, fg=_COLOURS[str(d.severity)], bold=True)
+    out = [gutter]
     for number in range(start, stop + 1):
-        text = lines[number - 1]
-        out.append(f"{paint(f'{number:>{width}} |', fg='blue')} {_shown(text)[0]}".rstrip())
-        if first <= number <= last_shown:
-            a = span.column if number == first else _indent(text) + 1
-            b = end_col if number == end_line else len(text) + 1
-            lead, marked = _width(text[: a - 1]), max(1, _width(text[a - 1: b - 1]))
-            label = d.rule if number == last_shown else ""
-            if number == last_shown and end_line > last_shown:
-                label = f"{d.rule} (to line {end_line})"
-            carets = paint("^" * marked + (" " + label if label else ""), fg=_COLOURS[str(d.severity)], bold=True)
-            out.append(f"{paint(gutter, fg='blue')} {' ' * lead}{carets}")
-    out.append(paint(gutter, fg="blue"))
+        out.append(f"{paint(f'{number:>{width}} |', fg='blue')} {_shown(lines[number - 1])[0]}".rstrip())
+        if number == first:
+            out.append(f"{gutter} {' ' * lead}{carets}")
+    out.append(gutter)
     if d.fix is not None:
-        old = lines[first - 1][span.column - 1: end_col - 1] if end_line == first else ""
+        old = text[span.column - 1: end_col - 1] if end_line == first else ""
         new = visible(_fix_text(d.fix, old[:1]))
         if lang == "en":
-            text = f"replace {visible(old)} with {new}" if old else f"write {new}"
+            fix = f"replace {visible(old)} with {new}" if old else f"write {new}"
         else:
-            text = f"将 {visible(old)} 改为 {new}" if old else f"改为 {new}"
-        out.append(f"{' ' * width} {paint('=', fg='blue')} fix: {text}")
+            fix = f"将 {visible(old)} 改为 {new}" if old else f"改为 {new}"
+        out.append(f"{' ' * width} {paint('=', fg='blue')} fix: {fix}")
     return out
 
 

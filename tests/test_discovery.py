@@ -1,0 +1,178 @@
+"""Which files are checked: declarations by their top-level kind, include/exclude with .gitignore
+rules, .gitignore itself, the nearest configuration, files named on the command line."""
+import json
+
+import pytest
+
+from conftest import DECL, ROOT, git, write
+from perflint.loading.kind import known_kind, top_level_kind
+
+KINDS = frozenset({"declaration", "self-evaluation"})
+COMPOSE = "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n"
+K8S = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n"
+
+
+def checked(perflint, cwd, *args):
+    code, out, err = perflint(cwd, "check", "--no-cache", "--select", "budget-sum", "--format", "json", *args)
+    assert code in (0, 1), err
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("kind: declaration\n", "declaration"),
+    ("# a comment\n---\nkind: 'self-evaluation'  # trailing\n", "self-evaluation"),
+    ('"kind": "declaration"\n', "declaration"),
+    ("\ufeffkind: declaration\n", "declaration"),
+    ("kind: !!str declaration\n", "declaration"),
+    ("kind: declaration\r\nfiscal_year: 2024\r\n", "declaration"),
+    ("fiscal_year: 2024\nindicators:\n  - kind: 定量\n", None),  # an indicator's kind is not the document's
+    ("notes: |\n  kind: declaration\n", None),  # inside a block scalar
+    ("{kind: declaration, fiscal_year: 2024}\n", "declaration"),  # a flow mapping: parsed to tell
+    ("# c\n{fiscal_year: 2024, indicators: [{kind: 定量}]}\n", None),
+    (K8S, "Deployment"),
+    (COMPOSE, None),
+])
+def test_top_level_kind_read_without_parsing(text, kind):
+    assert top_level_kind(text.encode("utf-8")) == kind
+
+
+def test_utf16_and_gbk_declarations_are_recognised_so_that_their_encoding_is_reported():
+    assert top_level_kind("kind: declaration\n".encode("utf-16")) == "declaration"
+    assert top_level_kind("kind: declaration\n项目: 测试\n".encode("gbk")) == "declaration"
+
+
+@pytest.mark.parametrize("value,known", [
+    ("declaration", True), ("Declaration", True), ("declaraton", True), ("self_evaluation", True),
+    ("Deployment", False), ("Decoration", False), ("Configuration", False), ("evaluation", False), ("", False),
+])
+def test_near_misses_are_checked_so_that_the_schema_reports_them(value, known):
+    assert known_kind(value, KINDS) is known
+
+
+def test_only_declarations_are_checked_in_a_folder_and_the_rest_is_counted(perflint, tmp_path):
+    write(tmp_path, {"decl.yaml": DECL, "docker-compose.yml": COMPOSE, "mkdocs.yml": "site_name: x\nnav: []\n",
+                     "k8s/deploy.yaml": K8S, ".github/workflows/ci.yml": "on: [push]\njobs: {}\n",
+                     "typo.yaml": DECL.replace("kind: declaration", "kind: Declaration")})
+    payload = checked(perflint, tmp_path, ".")
+    assert payload["files"] == ["decl.yaml", "typo.yaml"]
+    assert payload["summary"]["skipped"] == 3
+    code, out, err = perflint(tmp_path, "check", "--no-cache", "--lang", "en", "-v", ".")
+    assert "3 other YAML file(s) skipped: not declarations (-v lists them)." in out
+    assert "skipped docker-compose.yml: no top-level `kind:`" in err
+    assert "skipped k8s/deploy.yaml: `kind: Deployment` is not a kind perflint checks" in err
+    assert "typo.yaml" in out and "[schema]" in out  # the misspelt kind is reported, not passed over
+
+
+def test_this_repositorys_own_yaml_is_not_linted(perflint):
+    payload = checked(perflint, ROOT, ".")
+    assert payload["files"] and all(f.startswith("declarations/") for f in payload["files"])
+    assert payload["summary"]["skipped"] >= 6  # rules/*.yaml are profiles, not declarations
+
+
+@pytest.mark.parametrize("pattern,kept", [
+    ("build", ["a/b.yaml", "keep/build.yaml.d/x.yaml"]),
+    ("build/", ["a/b.yaml", "keep/build.yaml.d/x.yaml"]),
+    ("/build", ["a/b.yaml", "keep/build.yaml.d/x.yaml", "sub/build/x.yaml"]),
+    ("*/x.yaml", ["a/b.yaml", "keep/build.yaml.d/x.yaml", "sub/build/x.yaml"]),
+    ("a/*.yaml", ["build/x.yaml", "keep/build.yaml.d/x.yaml", "sub/build/x.yaml"]),
+    ("keep/*", ["a/b.yaml", "build/x.yaml", "sub/build/x.yaml"]),
+    ("**/x.yaml", ["a/b.yaml"]),
+    ("sub/**", ["a/b.yaml", "build/x.yaml", "keep/build.yaml.d/x.yaml"]),
+])
+def test_exclude_has_gitignore_semantics(perflint, tmp_path, pattern, kept):
+    write(tmp_path, {name: DECL for name in ("a/b.yaml", "build/x.yaml", "sub/build/x.yaml", "keep/build.yaml.d/x.yaml")})
+    write(tmp_path, {".perflint.yaml": f"exclude: [{json.dumps(pattern)}]\n"})
+    assert checked(perflint, tmp_path, ".")["files"] == kept
+
+
+def test_exclude_can_take_a_match_back_and_include_adds_files_without_kind(perflint, tmp_path):
+    write(tmp_path, {"legacy/a.yaml": DECL, "legacy/keep.yaml": DECL, "forms/plain.yml": DECL.replace("kind: declaration\n", ""),
+                     "forms/other.txt": DECL, ".perflint.yaml": "exclude: [legacy/*, '!legacy/keep.yaml']\ninclude: [forms/]\n"})
+    assert checked(perflint, tmp_path, ".")["files"] == ["forms/other.txt", "forms/plain.yml", "legacy/keep.yaml"]
+
+
+def test_per_file_ignores_and_overrides_use_the_same_patterns(perflint, tmp_path):
+    write(tmp_path, {"2019/a.yaml": DECL, "2019/deep/b.yaml": DECL, "c.yaml": DECL,
+                     ".perflint.yaml": "per-file-ignores:\n  '2019/*.yaml': [budget-sum]\n"
+                                       "overrides:\n  - files: [deep/]\n    rules: {budget-sum: info}\n"})
+    found = {(d["file"], d["severity"]) for d in checked(perflint, tmp_path, ".")["diagnostics"]}
+    assert found == {("2019/deep/b.yaml", "info"), ("c.yaml", "error")}  # `*` does not cross folders
+
+
+def test_a_bad_pattern_is_a_configuration_error_naming_the_key(perflint, tmp_path):
+    write(tmp_path, {"a.yaml": DECL, ".perflint.yaml": "exclude: ['\\']\n"})
+    code, _, err = perflint(tmp_path, "check", ".")
+    assert code == 2 and "exclude" in err and "invalid pattern" in err
+
+
+def test_gitignore_is_honoured_inside_a_repository(perflint, tmp_path):
+    git(tmp_path, "init", "-q")
+    write(tmp_path, {"a.yaml": DECL, "build/gen.yaml": DECL, "sub/tmp.yaml": DECL, "sub/keep.yaml": DECL,
+                     "local.yaml": DECL, ".gitignore": "build/\n", "sub/.gitignore": "*.yaml\n!keep.yaml\n"})
+    (tmp_path / ".git" / "info").mkdir(exist_ok=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("local.yaml\n")
+    assert checked(perflint, tmp_path, ".")["files"] == ["a.yaml", "sub/keep.yaml"]
+    everything = checked(perflint, tmp_path, "--no-respect-gitignore", ".")["files"]
+    assert everything == ["a.yaml", "local.yaml", "build/gen.yaml", "sub/keep.yaml", "sub/tmp.yaml"]
+    assert checked(perflint, tmp_path / "sub", ".")["files"] == ["keep.yaml"]  # the top .gitignore counts from below
+    code, _, err = perflint(tmp_path, "check", "--no-cache", "-v", ".")
+    assert "not checked: build/: ignored by .gitignore" in err
+
+
+def test_gitignore_outside_a_repository_is_not_read(perflint, tmp_path):
+    write(tmp_path, {"a.yaml": DECL, "build/gen.yaml": DECL, ".gitignore": "build/\n"})
+    assert checked(perflint, tmp_path, ".")["files"] == ["a.yaml", "build/gen.yaml"]
+
+
+def test_named_files_are_always_checked_and_force_exclude_selects_them(perflint, tmp_path):
+    git(tmp_path, "init", "-q")
+    write(tmp_path, {"a.yaml": DECL, "compose.yml": COMPOSE, "legacy/old.yaml": DECL, "build/gen.yaml": DECL,
+                     ".gitignore": "build/\n", ".perflint.yaml": "exclude: [legacy]\n"})
+    named = ["a.yaml", "compose.yml", "legacy/old.yaml", "build/gen.yaml"]
+    assert checked(perflint, tmp_path, *named)["files"] == named
+    assert checked(perflint, tmp_path, "--force-exclude", *named)["files"] == ["a.yaml"]
+    code, out, err = perflint(tmp_path, "check", "--force-exclude", "compose.yml", "legacy/old.yaml")
+    assert code == 0, err  # pre-commit named only files that are not to be checked: nothing to do
+
+
+def test_nothing_to_check_is_said_and_fails_when_the_paths_were_named(perflint, tmp_path):
+    write(tmp_path, {"empty/.keep": "", "ops/compose.yml": COMPOSE})
+    code, out, err = perflint(tmp_path, "check", "empty/")
+    assert code == 2 and "nothing to check: no declaration found in empty/" in err and out == ""
+    code, _, err = perflint(tmp_path, "check", "ops")
+    assert code == 2 and "1 YAML file(s) that are not declarations skipped" in err and "kind: declaration" in err
+    code, out, err = perflint(tmp_path / "ops", "check", "--lang", "en")  # no path named: say so, pass
+    assert code == 0 and "nothing to check" in err and "Nothing checked" in out
+
+
+def test_each_file_is_governed_by_its_nearest_configuration(perflint, tmp_path):
+    write(tmp_path, {"a.yaml": DECL, "team/b.yaml": DECL, "team/deep/c.yaml": DECL,
+                     ".perflint.yaml": "lang: en\nrules: {budget-sum: warning}\n",
+                     "team/.perflint.yaml": "per-file-ignores: {'**': [budget-sum]}\nexclude: [skip.yaml]\n", "team/skip.yaml": DECL})
+    payload = checked(perflint, tmp_path, ".")
+    assert payload["files"] == ["a.yaml", "team/b.yaml", "team/deep/c.yaml"]
+    assert [(d["file"], d["severity"]) for d in payload["diagnostics"]] == [("a.yaml", "warning")]
+    code, _, err = perflint(tmp_path, "check", "--no-cache", "-v", ".")
+    assert "checking a.yaml (configuration: .perflint.yaml)" in err
+    assert "checking team/deep/c.yaml (configuration: team/.perflint.yaml)" in err
+    assert "1 file(s) configured by .perflint.yaml" in err and "2 file(s) configured by team/.perflint.yaml" in err
+    # from inside the subfolder the same file gets the same configuration
+    assert checked(perflint, tmp_path / "team", "b.yaml")["diagnostics"] == []
+    # --config: one configuration for every path
+    forced = checked(perflint, tmp_path, "--config", ".perflint.yaml", ".")
+    assert len(forced["diagnostics"]) == 4
+
+
+def test_a_broken_configuration_in_a_subfolder_names_its_file(perflint, tmp_path):
+    write(tmp_path, {"a.yaml": DECL, "team/b.yaml": DECL, "team/.perflint.yaml": "rules: {budgt-sum: off}\n"})
+    code, _, err = perflint(tmp_path, "check", ".")
+    assert code == 2 and "team/.perflint.yaml" in err and "did you mean budget-sum?" in err
+
+
+def test_diff_with_no_declaration_changed_passes_and_says_so(perflint, tmp_path):
+    git(tmp_path, "init", "-q")
+    write(tmp_path, {"a.yaml": DECL})
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "x")
+    code, out, err = perflint(tmp_path, "check", "--no-cache", "--diff", "HEAD", "--format", "json")
+    assert code == 0 and "no declaration changed since HEAD" in err and json.loads(out)["files"] == []
