@@ -12,7 +12,7 @@ from perflint.config.patterns import PatternError, compile_patterns
 from perflint.core.diagnostic import Severity
 from perflint.core.suggest import did_you_mean as _near
 from perflint.engine.registry import all_rules
-from perflint.model.categories import ERAS
+from perflint.model.templates import ids as template_ids
 
 try:
     import tomllib
@@ -295,8 +295,9 @@ def parse_override(value, where: str) -> Override:
     if not isinstance(value, dict) or not set(value) <= {"files", "era", "rules"}:
         raise ConfigError(f"{where}: an override has files, era and rules")
     eras = tuple(ERA_ALIASES.get(e, e) for e in _as_list(value.get("era") or [], "era", where))
-    bad = [e for e in eras if e not in ERAS]
+    known = template_ids()
+    bad = [e for e in eras if e not in known]
     if bad:
-        raise ConfigError(f"{where}: unknown era {bad[0]!r}{_near(bad[0], ERAS)} (known: {', '.join(ERAS)})")
+        raise ConfigError(f"{where}: unknown era {bad[0]!r}{_near(bad[0], known)} (known: {', '.join(known)})")
     return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
                     parse_rule_table(value.get("rules") or {}, where))
