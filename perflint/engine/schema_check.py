@@ -97,7 +97,27 @@ def check(data) -> list[Finding]:
         fast_validator()(data)
         return []
     except JsonSchemaException:
-        return [_finding(err) for err in validator().iter_errors(data)]
+        out = []
+        for err in validator().iter_errors(data):
+            if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+                out += _unknown_fields(err)  # one finding per unknown key, each with its suggestion
+            else:
+                out.append(_finding(err))
+        return out
+
+
+def _unknown_fields(err) -> list[Finding]:
+    tokens = [str(t) for t in err.absolute_path]
+    pointer = "".join(join("", t) for t in tokens)
+    allowed = sorted((_subschema(tokens) or {}).get("properties", {}))
+    out = []
+    for extra in (k for k in err.instance if k not in allowed):
+        near = difflib.get_close_matches(str(extra), allowed, n=1)
+        hint_zh = f"，是否应为 `{near[0]}`？" if near else f"。可用字段：{', '.join(allowed)}。"
+        hint_en = f"; did you mean `{near[0]}`?" if near else f". Known fields: {', '.join(allowed)}."
+        out.append(Finding(join(pointer, extra), Message(f"未知字段 `{extra}`{hint_zh}", f"Unknown field `{extra}`{hint_en}"),
+                           on_key=True))
+    return out
 
 
 def _finding(err) -> Finding:
@@ -109,14 +129,6 @@ def _finding(err) -> Finding:
         missing = err.message.split("'")[1] if "'" in err.message else "?"
         child = _title(tokens + [missing])
         return Finding(pointer, Message(f"缺少必填字段 {child.zh}。", f"Missing required field {child.en}."), on_key=bool(tokens))
-    if v == "additionalProperties":
-        allowed = sorted((_subschema(tokens) or {}).get("properties", {}))
-        extras = [k for k in err.instance if k not in allowed]
-        extra = extras[0] if extras else "?"
-        near = difflib.get_close_matches(extra, allowed, n=1)
-        hint_zh = f"，是否应为 `{near[0]}`？" if near else f"。可用字段：{', '.join(allowed)}。"
-        hint_en = f"; did you mean `{near[0]}`?" if near else f". Known fields: {', '.join(allowed)}."
-        return Finding(join(pointer, extra), Message(f"未知字段 `{extra}`{hint_zh}", f"Unknown field `{extra}`{hint_en}"), on_key=True)
     if v == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         zh = " 或 ".join(_TYPE_ZH.get(t, t) for t in types)
