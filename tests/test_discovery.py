@@ -176,3 +176,14 @@ def test_diff_with_no_declaration_changed_passes_and_says_so(perflint, tmp_path)
     git(tmp_path, "commit", "-qm", "x")
     code, out, err = perflint(tmp_path, "check", "--no-cache", "--diff", "HEAD", "--format", "json")
     assert code == 0 and "no declaration changed since HEAD" in err and json.loads(out)["files"] == []
+
+
+def test_a_folder_named_on_the_command_line_is_checked_even_where_patterns_leave_it_out(perflint, tmp_path):
+    git(tmp_path, "init", "-q")
+    write(tmp_path, {"build/gen.yaml": DECL, "build/x.tmp.yaml": DECL, "legacy/old.yaml": DECL, "a.yaml": DECL,
+                     ".gitignore": "build/\n*.tmp.yaml\n", "build/.gitignore": "skip.yaml\n", "build/skip.yaml": DECL,
+                     ".perflint.yaml": "exclude: [legacy/]\n"})
+    assert checked(perflint, tmp_path, ".")["files"] == ["a.yaml"]
+    assert checked(perflint, tmp_path, "build")["files"] == ["build/gen.yaml", "build/x.tmp.yaml"]  # its own .gitignore holds
+    assert checked(perflint, tmp_path / "build", ".")["files"] == ["gen.yaml", "x.tmp.yaml"]
+    assert checked(perflint, tmp_path, "legacy")["files"] == ["legacy/old.yaml"]

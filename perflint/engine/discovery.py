@@ -120,9 +120,9 @@ def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
     return sel
 
 
-def exclusion(absolute: str, config: Config, stack: tuple, is_dir: bool = False) -> str | None:
+def exclusion(absolute: str, config: Config, stack: tuple, is_dir: bool = False, use_exclude: bool = True) -> str | None:
     """Why ``absolute`` is not checked (the configuration's `exclude`, a .gitignore), or None."""
-    if config.exclude and matches(config.relative(absolute), config.exclude, is_dir):
+    if use_exclude and config.exclude and matches(config.relative(absolute), config.exclude, is_dir):
         return f"excluded by {_shown(config.source) if config.source else '--exclude'}"
     ignored_by = GitIgnores.ignored(absolute, stack, is_dir)
     return f"ignored by {_shown(os.path.join(ignored_by, '.gitignore'))}" if ignored_by else None
@@ -141,11 +141,21 @@ def _walk(top: Path, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, se
     shown_top = display_path(top, cwd)
     prefix = "" if shown_top == "." else shown_top.rstrip("/") + "/"
     base = len(os.path.join(str(top), ""))
+    # A folder named on the command line is checked even where `exclude` or a .gitignore above it
+    # leaves it out (patterns match what is below a folder they match): those patterns are lifted
+    # inside it; the .gitignore files and configurations inside it still apply.
+    top_abs = os.path.abspath(top)
+    outer = os.path.dirname(top_abs)
+    lifted = {id(c) for c in (configs.for_dir(outer),) if c.exclude and matches(c.relative(top_abs), c.exclude, True)}
+    inner_only = bool(GitIgnores.ignored(top_abs, ignores.stack(outer), True))
     for root, dirs, names in os.walk(top):
         absolute_root = os.path.abspath(root)
         entries = set(dirs) | set(names)
         config = configs.for_dir(root, entries)
+        patterns = id(config) not in lifted
         stack = ignores.stack(absolute_root, entries)
+        if inner_only:
+            stack = tuple((f, p) for f, p in stack if f == top_abs or f.startswith(os.path.join(top_abs, "")))
         rel = root[base:].replace(os.sep, "/")
         folder = prefix + (rel + "/" if rel else "")
         kept = []
@@ -154,7 +164,7 @@ def _walk(top: Path, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, se
                 continue
             # the configuration of the folder that lists it decides (a folder with its own
             # configuration is governed by it only below)
-            why = exclusion(os.path.join(absolute_root, d), config, stack, True)
+            why = exclusion(os.path.join(absolute_root, d), config, stack, True, patterns)
             if why:
                 sel.excluded.append((folder + d + "/", why))
             else:
@@ -173,7 +183,7 @@ def _walk(top: Path, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, se
             if not candidate and not matches(config.relative(absolute), config.include):
                 continue
             seen.add(shown)
-            why = exclusion(absolute, config, stack)
+            why = exclusion(absolute, config, stack, False, patterns)
             if why:
                 sel.excluded.append((shown, why))
             else:
