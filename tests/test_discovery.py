@@ -1,10 +1,12 @@
 """Which files are checked: declarations by their top-level kind, include/exclude with .gitignore
 rules, .gitignore itself, the nearest configuration, files named on the command line."""
 import json
+import time
 
 import pytest
 
 from conftest import DECL, ROOT, git, write
+from perflint.config.patterns import MAX_PATTERNS
 from perflint.loading.kind import known_kind, top_level_kind
 
 KINDS = frozenset({"declaration", "self-evaluation"})
@@ -187,3 +189,32 @@ def test_a_folder_named_on_the_command_line_is_checked_even_where_patterns_leave
     assert checked(perflint, tmp_path, "build")["files"] == ["build/gen.yaml", "build/x.tmp.yaml"]  # its own .gitignore holds
     assert checked(perflint, tmp_path / "build", ".")["files"] == ["gen.yaml", "x.tmp.yaml"]
     assert checked(perflint, tmp_path, "legacy")["files"] == ["legacy/old.yaml"]
+
+
+def test_patterns_and_names_a_pull_request_controls_cannot_make_matching_slow(perflint, tmp_path):
+    git(tmp_path, "init", "-q")
+    name = "a" * 200
+    write(tmp_path, {f"{name}/{name}/{name}.yaml": DECL, "b.yaml": DECL,
+                     ".gitignore": "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\n**/a/**/a/**/a/**/b\n" + "x\n" * 3000,
+                     "blank.yaml": "\n" * 50_000 + " kind: x\n",
+                     ".perflint.yaml": "exclude: ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*c']\n"})
+    start = time.perf_counter()
+    code, out, err = perflint(tmp_path, "check", "--no-cache", "--select", "budget-sum", "--format", "json", ".")
+    assert time.perf_counter() - start < 10, "matching must stay linear"
+    assert json.loads(out)["files"] == ["b.yaml", f"{name}/{name}/{name}.yaml"]
+    assert f"only its first {MAX_PATTERNS} of 3002 patterns are honoured" in err
+
+
+def test_without_re2_patterns_that_could_backtrack_are_refused(monkeypatch):
+    from perflint.config import patterns
+
+    monkeypatch.setattr(patterns, "LINEAR", False)
+    patterns.compile_patterns.cache_clear()
+    try:
+        with pytest.raises(patterns.PatternError, match="too complex"):
+            patterns.compile_patterns(("*a*a*b",))
+        with pytest.raises(patterns.PatternError, match="too complex"):
+            patterns.compile_patterns(("**/a/**/b/**/c",))
+        assert patterns.matches("x/y.tmp.yaml", ("*.tmp.*", "**/x/**"))
+    finally:
+        patterns.compile_patterns.cache_clear()

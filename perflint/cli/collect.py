@@ -49,6 +49,8 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
         fail(f"configuration error: {exc}")
     if selection.missing:
         fail(f"no such file or directory: {selection.missing[0]}")
+    for message in selection.notes:
+        note(message, opts.quiet)
     files = selection.files
     if diff and files:
         from perflint.engine.gitdiff import GitError, changed_files

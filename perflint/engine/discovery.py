@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perflint.config.model import Config
-from perflint.config.patterns import decision, matches
+from perflint.config.patterns import MAX_PATTERNS, PatternError, compile_patterns, decision, matches
 from perflint.config.resolve import Configs
 from perflint.loading.kind import document_kinds, known_kind, top_level_kind
 from perflint.loading.loader import MAX_BYTES
@@ -32,6 +32,7 @@ class Selection:
     files: list[tuple[str, Config]] = field(default_factory=list)  # (display path, its configuration)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (display path, why): YAML not checked
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (display path, why): by exclude or .gitignore
+    notes: list[str] = field(default_factory=list)  # what the person running perflint should know
     missing: list[str] = field(default_factory=list)
 
 
@@ -46,9 +47,13 @@ class GitIgnores:
     """The .gitignore files (and .git/info/exclude) that apply in each folder, innermost last, read
     once per folder. As in git, they count only inside a repository."""
 
+    BUDGET = 20_000  # patterns compiled in one run: each .gitignore beyond it is not honoured
+
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self._stacks: dict[str, tuple | None] = {}
+        self.notes: list[str] = []  # .gitignore files not (or not wholly) honoured, and why
+        self._compiled = 0
 
     def stack(self, folder: str, names=None) -> tuple:
         """((folder, patterns), …) for ``folder`` (absolute), from its repository's top down."""
@@ -62,12 +67,31 @@ class GitIgnores:
         parent = os.path.dirname(folder)
         above = () if top else None if parent == folder else self._stack(parent)
         if above is not None:
-            own = [_read_patterns(os.path.join(git, "info", "exclude"))] if top else []
+            own = [os.path.join(git, "info", "exclude")] if top else []
             if names is None or ".gitignore" in names:
-                own.append(_read_patterns(os.path.join(folder, ".gitignore")))
-            above += tuple((folder, p) for p in own if p)
+                own.append(os.path.join(folder, ".gitignore"))
+            above += tuple((folder, p) for p in map(self._patterns, own) if p)
         self._stacks[folder] = above
         return above
+
+    def _patterns(self, path: str) -> tuple[str, ...]:
+        """The patterns of one ignore file, compiled now so that a bad or costly one is said once."""
+        lines = _read_patterns(path)
+        if not lines:
+            return ()
+        if len(lines) > MAX_PATTERNS:
+            self.notes.append(f"{_shown(path)}: only its first {MAX_PATTERNS} of {len(lines)} patterns are honoured")
+            lines = lines[:MAX_PATTERNS]
+        if self._compiled + len(lines) > self.BUDGET:
+            self.notes.append(f"{_shown(path)}: not honoured (more than {self.BUDGET} .gitignore patterns in this run)")
+            return ()
+        self._compiled += len(lines)
+        try:
+            compile_patterns(lines)
+        except PatternError as exc:
+            self.notes.append(f"{_shown(path)}: not honoured: {exc}")
+            return ()
+        return lines
 
     @staticmethod
     def ignored(path: str, stack: tuple, is_dir: bool = False) -> str | None:
@@ -117,6 +141,7 @@ def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
                 _select(shown, str(p), config, kinds, sel)
         else:
             sel.missing.append(str(raw))
+    sel.notes = ignores.notes
     return sel
 
 

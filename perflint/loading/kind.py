@@ -15,7 +15,6 @@ import yaml
 
 _KIND_LINE = re.compile(rb"""^(?:kind|"kind"|'kind')[ \t]*:(?:[ \t]+([^\r\n]*))?""", re.M)
 _PROPERTY = re.compile(r"^(?:[!&][^\s]*\s+)+")  # a tag or an anchor before the value
-_FLOW_START = re.compile(rb"\A(?:\s*(?:#[^\n]*|%[^\n]*|---)?\n)*\s*(?:---\s+)?\{")
 _NEAR = 0.88  # `Declaration`, `declaraton`, `self_evaluation` read as meant; `Decoration` does not
 
 
@@ -30,9 +29,24 @@ def top_level_kind(raw: bytes) -> str | None:
     m = _KIND_LINE.search(raw)
     if m:
         return _scalar((m.group(1) or b"").decode("utf-8", "replace"))
-    if b"kind" in raw and _FLOW_START.match(raw):
+    if b"kind" in raw and _starts_flow_mapping(raw):
         return _flow_kind(raw)
     return None
+
+
+def _starts_flow_mapping(raw: bytes) -> bool:
+    """Whether the first thing after comments, directives and `---` is a `{` (one pass, no pattern
+    that could backtrack over blank lines)."""
+    for line in raw.splitlines():
+        text = line.strip()
+        if not text or text.startswith((b"#", b"%")):
+            continue
+        if text.startswith(b"---"):
+            text = text[3:].lstrip()
+            if not text or text.startswith(b"#"):
+                continue
+        return text.startswith(b"{")
+    return False
 
 
 def _scalar(text: str) -> str:
