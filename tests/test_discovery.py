@@ -218,3 +218,34 @@ def test_without_re2_patterns_that_could_backtrack_are_refused(monkeypatch):
         assert patterns.matches("x/y.tmp.yaml", ("*.tmp.*", "**/x/**"))
     finally:
         patterns.compile_patterns.cache_clear()
+
+
+def test_file_names_that_look_like_options_are_files(tmp_path):
+    """pre-commit appends staged names to the hook's options: `--config=x.yaml` is a file here."""
+    from test_cli import run
+
+    write(tmp_path, {"--config=evil.yaml": "rules: {budget-sum: off}\n", "--format=html=r.yaml": DECL, "a.yaml": DECL,
+                     "evil.yaml": "select: [yaml-syntax]\n"})
+    proc = run("check", "--force-exclude", "--no-cache", "--select", "budget-sum", "--format", "concise",
+               "--config=evil.yaml", "--format=html=r.yaml", "a.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "a.yaml:4:27:" in proc.stdout and "--format=html=r.yaml:4:27:" in proc.stdout
+    assert not (tmp_path / "r.yaml").exists()
+
+
+def test_a_broken_pyproject_of_another_project_is_not_read(perflint, tmp_path):
+    write(tmp_path, {"vendored/pyproject.toml": "[project\nname = broken", "vendored/a.yaml": DECL,
+                     "own/pyproject.toml": "[tool.perflint]\nlang = 'en'\n[tool.perflint.rules]\nbudget-sum = 'warning'\n",
+                     "own/b.yaml": DECL})
+    payload = checked(perflint, tmp_path, ".")
+    assert [(d["file"], d["severity"]) for d in payload["diagnostics"]] == [("own/b.yaml", "warning"), ("vendored/a.yaml", "error")]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_text():
+    """(Reading such a file is the safety work's; the text output never prints a lone surrogate.)"""
+    import os
+
+    from perflint.output.text import visible
+
+    assert visible(os.fsdecode(b"bad\xff.yaml")) == "bad\\xff.yaml"
+    assert visible("a\ud800b") == "a\\ud800b"

@@ -122,9 +122,10 @@ def _stdin_target(opts: Options, configs, cwd: Path):
     import os
 
     from perflint.engine.discovery import GitIgnores, display_path, exclusion
+    from perflint.loading.loader import MAX_BYTES
 
     name = opts.stdin_filename
-    raw = sys.stdin.buffer.read()
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)  # more than the bound is reported as too large
     if not name:
         return "-", configs.for_dir(str(cwd)), raw
     config = configs.for_file(name)

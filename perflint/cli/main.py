@@ -201,9 +201,22 @@ def schema():
     click.echo((resources.files("perflint.schemas") / "declaration.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+_TAKES_PATHS = {"check", "fix", "baseline"}
+
+
+def protect_file_names(args: list[str]) -> list[str]:
+    """pre-commit appends the staged file names to the hook's options, and a pull request names its
+    files: a YAML file called `--config=x.yaml` or `--format=html=x.yaml` must be read as a file, not
+    as an option. An argument that starts with `-`, ends in .yaml/.yml and is a file becomes ./NAME."""
+    if not args or args[0] not in _TAKES_PATHS:
+        return args
+    return [f"./{a}" if a.startswith("-") and a.endswith((".yaml", ".yml")) and os.path.isfile(a) else a
+            for a in args]
+
+
 def main():
     try:
-        cli(prog_name="perflint")
+        cli(args=protect_file_names(sys.argv[1:]), prog_name="perflint")
     except Exception as exc:  # a bug in perflint itself: say so plainly, never a traceback
         click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} (please report it; "
                    "PERFLINT_DEBUG=1 shows the traceback)", err=True)

@@ -67,10 +67,20 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_FILES:
             path = folder / name
             if path.is_file():
+                if name == "pyproject.toml" and b"perflint" not in _head(path):
+                    continue  # another project's file, broken or not, is none of ours
                 if name == "pyproject.toml" and "perflint" not in _toml(path).get("tool", {}):
                     continue
                 return path
     return None
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024 * 1024)
+    except OSError:
+        return b""
 
 
 def _toml(path: Path) -> dict:

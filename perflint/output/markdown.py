@@ -29,6 +29,7 @@ _TEXT = {
         "cut": "全部 {n} 个问题中的前 {shown} 个（错误优先）",
         "left_out": "> 另有 {n} 个问题未列出：GitHub 评论最多 65,536 个字符。完整报告：{where}。",
         "run_locally": "在本地运行 `perflint check`",
+        "configs": "配置文件：{files}（子文件夹中的配置只管该文件夹）。",
     },
     "en": {
         "title": "perflint results", "clear": "{files} file(s) checked, no problems.",
@@ -40,6 +41,7 @@ _TEXT = {
         "left_out": "> {n} more problem(s) not listed: a GitHub comment holds at most 65,536 characters. "
                     "The full report: {where}.",
         "run_locally": "run `perflint check` locally",
+        "configs": "Configured by {files} (a configuration in a subfolder governs that subfolder).",
     },
 }
 
@@ -59,6 +61,8 @@ def render(report, limit: int = LIMIT) -> str:
     out.append(t["found"].format(**s) if s["problems"] else t["clear"].format(**s))
     if s["suppressed"]:
         out[-1] += t["suppressed"].format(n=s["suppressed"])
+    if len(report.configs) > 1:  # a configuration in a subfolder governs it: a reviewer should see that
+        out += ["", t["configs"].format(files=", ".join(f"`{escape(_relative(report, c))}`" for c in report.configs))]
     if not s["problems"]:
         return "\n".join(out) + "\n"
     out += ["", f"| {t['severity']} | {t['count']} |", "|---|---:|"]
@@ -92,6 +96,13 @@ def _folded(ordered, rows, report, t, budget) -> str:
     if shown < n:
         out += ["", t["left_out"].format(n=n - shown, where=_elsewhere(report, t))]
     return "\n".join(out)
+
+
+def _relative(report, path: str) -> str:
+    try:
+        return os.path.relpath(path, report.root).replace(os.sep, "/")
+    except ValueError:
+        return path
 
 
 def _size(text: str) -> int:

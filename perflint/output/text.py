@@ -142,7 +142,9 @@ def _char(ch: str) -> tuple[str, int]:
     if ch == "\t":
         return "    ", 4
     code = ord(ch)
-    if code < 0x20 or 0x7F <= code < 0xA0 or ch in _INVISIBLE:
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}", 4
+    if code < 0x20 or 0x7F <= code < 0xA0 or ch in _INVISIBLE or 0xD800 <= code <= 0xDFFF:
         shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
         return shown, len(shown)
     if unicodedata.combining(ch):
@@ -150,7 +152,7 @@ def _char(ch: str) -> tuple[str, int]:
     return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_INVISIBLE)) + "]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]")
 
 
 def _shown(text: str) -> str:
