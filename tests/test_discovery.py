@@ -249,3 +249,16 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_text():
 
     assert visible(os.fsdecode(b"bad\xff.yaml")) == "bad\\xff.yaml"
     assert visible("a\ud800b") == "a\\ud800b"
+
+
+def test_a_fifo_named_like_a_gitignore_or_a_declaration_is_never_waited_on(perflint, tmp_path):
+    import os
+
+    git(tmp_path, "init", "-q")
+    write(tmp_path, {"a.yaml": DECL})
+    os.mkfifo(tmp_path / ".gitignore")
+    (tmp_path / "sub").mkdir()
+    os.mkfifo(tmp_path / "sub" / ".gitignore")
+    start = time.perf_counter()
+    assert checked(perflint, tmp_path, ".")["files"] == ["a.yaml"]
+    assert time.perf_counter() - start < 10

@@ -76,11 +76,9 @@ def find_config(start: Path) -> Path | None:
 
 
 def _head(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(1024 * 1024)
-    except OSError:
-        return b""
+    from perflint.core.reading import read_regular
+
+    return read_regular(str(path), 1024 * 1024) or b""
 
 
 def _toml(path: Path) -> dict:

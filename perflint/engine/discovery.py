@@ -13,13 +13,13 @@ found in a folder.
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from perflint.config.model import Config
 from perflint.config.patterns import MAX_PATTERNS, PatternError, compile_patterns, decision, matches
 from perflint.config.resolve import Configs
+from perflint.core.reading import read_regular
 from perflint.loading.kind import document_kinds, known_kind, top_level_kind
 from perflint.loading.loader import MAX_BYTES
 
@@ -106,12 +106,10 @@ class GitIgnores:
 
 
 def _read_patterns(path: str) -> tuple[str, ...]:
-    try:
-        with open(path, "rb") as fh:
-            text = fh.read(1024 * 1024).decode("utf-8", "replace")
-    except OSError:
+    raw = read_regular(path, 1024 * 1024)
+    if not raw:
         return ()
-    return tuple(line for line in text.splitlines() if line.strip())
+    return tuple(line for line in raw.decode("utf-8", "replace").splitlines() if line.strip())
 
 
 def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
@@ -220,7 +218,7 @@ def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> Non
     if config.include and matches(config.relative(os.path.abspath(path)), config.include):
         sel.files.append((shown, config))
         return
-    head = _head(path)
+    head = read_regular(path, MAX_BYTES)
     if head is None:  # unreadable or not a regular file: the lint step reports it
         sel.files.append((shown, config))
         return
@@ -232,19 +230,3 @@ def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> Non
     else:
         sel.skipped.append((shown, "no top-level `kind:` (declaration or self-evaluation)"))
 
-
-def _head(path: str) -> bytes | None:
-    """The first MAX_BYTES of a regular file; None for anything else (a FIFO is never waited on)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(MAX_BYTES)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)

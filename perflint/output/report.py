@@ -48,14 +48,11 @@ class Report:
         is too large to have been read at all."""
         if path in self.sources:
             return self.sources[path]
+        from perflint.core.reading import read_regular
         from perflint.loading.loader import MAX_BYTES
 
-        try:
-            with open(os.path.join(self.root, path), "rb") as fh:
-                raw = fh.read(MAX_BYTES + 1)
-        except OSError:
-            return None
-        return None if len(raw) > MAX_BYTES else raw.decode("utf-8", "replace")
+        raw = read_regular(os.path.join(self.root, path), MAX_BYTES + 1)
+        return None if raw is None or len(raw) > MAX_BYTES else raw.decode("utf-8", "replace")
 
     def worst(self) -> Severity | None:
         return max((d.severity for d in self.diagnostics), default=None)
