@@ -251,7 +251,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_text():
     assert visible("a\ud800b") == "a\\ud800b"
 
 
-def test_a_fifo_named_like_a_gitignore_or_a_declaration_is_never_waited_on(perflint, tmp_path):
+def test_a_fifo_named_gitignore_is_never_waited_on(perflint, tmp_path):
     import os
 
     git(tmp_path, "init", "-q")
