@@ -155,7 +155,20 @@ def test_qualitative_graded_free_text_and_scales():
         ind(*SOCIAL, "长效机制建立情况", "达到"),
         ind(*SOCIAL, "是否建立长效机制", "是"),
         ind(*SOCIAL, "服务质量", "“良好”以上"),
-    ], [0, 1, 2, 3, 4, 5])
+        ind("影响力目标", "可持续目标", "长效管理工作", "健全"),
+    ], [0, 1, 3, 4, 5, 13])
+
+
+def test_qualitative_graded_accepts_institution_states():
+    """Reviewers accept an institution-building indicator graded by the institution's own states."""
+    check_fails("qualitative-graded", [
+        ind("影响力目标", "可持续目标", "长效管理制度建设", "健全"),
+        ind(*SOCIAL, "内部控制机制", "建立健全"),
+        ind(*SOCIAL, "绩效管理体系", "健全有效"),
+        ind("投入和管理目标", "项目制度管理", "项目管理制度", "规范"),
+        ind(*SOCIAL, "宣传推广工作", "健全"),
+        ind(*SOCIAL, "绩效管理体系", "效果明显"),
+    ], [4, 5])
 
 
 OWNED = [
@@ -186,9 +199,9 @@ def test_qualitative_graded_defers_to_the_owner_only_when_the_owner_reports():
 
 
 def test_qualitative_graded_messages():
-    text = block(ind("影响力目标", "可持续目标", "长效管理制度建设", "健全"), ind(*SOCIAL, "运营情况", "全年正常运营"))
+    text = block(ind("影响力目标", "可持续目标", "长效管理工作建设", "健全"), ind(*SOCIAL, "运营情况", "全年正常运营"))
     found = lint_text(text, select=["qualitative-graded"])
-    assert "长效管理制度健全性" in found[0].message.zh and "健全/基本健全/不健全" in found[0].message.zh
+    assert "长效管理工作健全性" in found[0].message.zh and "健全/基本健全/不健全" in found[0].message.zh
     assert "vague" in found[1].message.en and "not a level" in found[0].message.en
 
 
