@@ -104,6 +104,7 @@ def output_costs(files: list[Path]) -> tuple[list[tuple[str, float]], int]:
     results = lint_files([str(f) for f in files], load_config(cwd=ROOT), jobs=1, cache=None)
     report = Report(results, lang="zh", root=str(Path.cwd()))
     findings = len(report.diagnostics)  # computed once, as in a run, before any format
+    gc.freeze()  # as `perflint check` does before rendering
     costs = []
     for name in FORMATS:
         render = renderer(name)

@@ -146,7 +146,7 @@ def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
 def exclusion(absolute: str, config: Config, stack: tuple, is_dir: bool = False, use_exclude: bool = True) -> str | None:
     """Why ``absolute`` is not checked (the configuration's `exclude`, a .gitignore), or None."""
     if use_exclude and config.exclude and matches(config.relative(absolute), config.exclude, is_dir):
-        return f"excluded by {_shown(config.source) if config.source else '--exclude'}"
+        return f"excluded by {_shown(config.source) if config.source else 'the configuration'}"
     ignored_by = GitIgnores.ignored(absolute, stack, is_dir)
     return f"ignored by {_shown(os.path.join(ignored_by, '.gitignore'))}" if ignored_by else None
 
