@@ -127,3 +127,20 @@ def test_init_dry_run_writes_nothing(perflint, tmp_path):
 
 def test_pinned_commit_is_a_sha():
     assert len(PINNED_COMMIT) == 40 and int(PINNED_COMMIT, 16) >= 0
+
+
+def test_init_in_a_subfolder_writes_the_hook_and_workflow_at_the_repository_top(perflint, tmp_path):
+    git(tmp_path, "init", "-q")
+    (tmp_path / "forms").mkdir()
+    code, _, err = perflint(tmp_path / "forms", "init")
+    assert code == 0, err
+    assert (tmp_path / "forms" / ".perflint.yaml").is_file()
+    assert (tmp_path / ".pre-commit-config.yaml").is_file() and (tmp_path / ".github" / "workflows" / "perflint.yml").is_file()
+    assert "wrote ../.pre-commit-config.yaml" in err
+
+
+def test_init_never_shadows_a_pyproject_configuration(perflint, tmp_path):
+    write(tmp_path, {"pyproject.toml": "[tool.perflint]\nprofile = 'sh-2024'\n"})
+    code, _, err = perflint(tmp_path, "init", "--ci", "none")
+    assert code == 1 and "pyproject.toml configures perflint here already" in err
+    assert not (tmp_path / ".perflint.yaml").exists() and (tmp_path / ".pre-commit-config.yaml").is_file()

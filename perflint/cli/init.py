@@ -118,14 +118,33 @@ perflint:
 
 
 def plan(ci: str, profile: str) -> list[tuple[str, str]]:
-    """(path, text) of every file `init` writes."""
+    """(path, text) of every file `init` writes: the configuration here, the pre-commit and CI
+    files at the top of the git repository, where pre-commit, GitHub and GitLab read them."""
     repo, rev = installed_revision()
-    files = [(".perflint.yaml", config_text(profile)), (".pre-commit-config.yaml", precommit_text(repo, rev))]
+    top = _repository_top()
+    files = [(".perflint.yaml", config_text(profile)), (os.path.join(top, ".pre-commit-config.yaml"), precommit_text(repo, rev))]
     if ci == "github":
-        files.append((".github/workflows/perflint.yml", github_text(repo, rev)))
+        files.append((os.path.join(top, ".github", "workflows", "perflint.yml"), github_text(repo, rev)))
     elif ci == "gitlab":
-        files.append((".gitlab-ci.yml", gitlab_text(repo, rev)))
-    return files
+        files.append((os.path.join(top, ".gitlab-ci.yml"), gitlab_text(repo, rev)))
+    return [(os.path.normpath(path), text) for path, text in files]
+
+
+def _repository_top() -> str:
+    """The top of the git repository around the working directory, relative to it ('.' outside one)."""
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-cdup"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "."
+    return (proc.stdout.strip() or ".") if proc.returncode == 0 else "."
+
+
+def _configured_already() -> str | None:
+    """A configuration file in this folder that a new .perflint.yaml would shadow."""
+    from perflint.config.loader import CONFIG_FILES, find_config
+
+    found = find_config(Path.cwd())
+    return found.name if found is not None and found.parent == Path.cwd() and found.name in CONFIG_FILES else None
 
 
 def run_init(ci: str, profile: str, force: bool, dry_run: bool) -> int:
@@ -138,9 +157,15 @@ def run_init(ci: str, profile: str, force: bool, dry_run: bool) -> int:
         click.echo(f"perflint: {exc}", err=True)
         return 2
     left_alone = 0
+    already = _configured_already()
     for path, text in plan(ci, profile):
         target = Path(path)
         exists = target.exists()
+        if path == ".perflint.yaml" and already and already != path:
+            left_alone += 1
+            click.echo(f"perflint: {already} configures perflint here already: no .perflint.yaml written "
+                       "(it would take its place)", err=True)
+            continue
         if dry_run:
             verb = "would replace" if exists and force else "would leave as it is" if exists else "would write"
             click.echo(f"# {path}: {verb}\n{text}")
