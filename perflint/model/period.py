@@ -51,7 +51,7 @@ def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date] |
 
 # 2019年12月 / 2019年12月5日 / 2019-12-05 / 2019年 (a bare year) inside free text.
 _TEXT_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年(?!度(?![内末底]))\s*(?:(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
     r"|[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?!\d))"
 )
 

@@ -78,6 +78,8 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
 # Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
+# Words that make a target a time limit (11月前, 3个工作日内完成).
+DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
 # Words joining two parts of one name (参观人数及讲解场次).
@@ -173,6 +175,10 @@ GRADE_ENDINGS = ("性", "程度", "情况", "水平", "状况", "效果", "质�
 # A rank named: 排名, 名次.
 RANK_ENDINGS = ("排名", "名次", "位次")
 
+# Endings that name the dimension, not the subject: 故障响应速度 / 故障响应时间 / 故障响应及时性 measure one thing.
+DIMENSION_ENDINGS = ("及时性", "及时率", "时效性", "速度", "时间", "时长", "时限", "用时", "耗时", "效率", "率", "性",
+                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量", "天数", "周期")
+
 # Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
 POSITIVE_ENDINGS = (
     "满意度", "合格率", "达标率", "覆盖率", "完成率", "通过率", "知晓率", "利用率", "使用率", "到位率",
@@ -203,7 +209,18 @@ QUALITY_ENDINGS = ("合格率", "达标率", "通过率", "验收率", "优良�
 COST_WORDS = ("成本", "单价", "造价", "费用", "支出标准", "经费标准", "补助标准", "补贴标准")
 # Economic effects: money earned, produced or raised in the economy.
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额",
-                  "收入", "增收", "创收", "效益额", "产量", "增产", "粮食", "经营")
+                  "产量", "增产")
+# Money coming in: a revenue is an economic effect, never a cost.
+REVENUE_WORDS = ("收入", "营收", "营业收入", "销售额", "利润", "税收", "产值", "增加值", "创收", "增收")
+# Awareness and popular science: a social effect, never an economic one.
+AWARENESS_WORDS = ("科普", "知晓", "宣传", "普及", "意识", "素养", "知名度")
+# Taking part and using: a social effect or an output, never an ecological one.
+PARTICIPATION_WORDS = ("参与率", "参与人数", "参与人次", "参与度", "使用频率", "使用次数", "访问量", "点击量", "浏览量",
+                       "参观人数", "参观人次", "接待人数", "接待人次")
+# A technical specification of what is bought (射程 ≥80米): its quality, not a quantity of output.
+SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速", "额定", "规格", "参数")
+# Words of judging or approving that make a score a satisfaction measure without saying 满意.
+SATISFACTION_LIKE = ("满意", "认可", "好评", "评价", "口碑", "获得感", "幸福感", "信任", "赞誉", "称赞")
 # Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.
 ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济")
 # Social effects: awareness, public services, people reached.
@@ -335,6 +352,13 @@ FIELD_LABELS = {
 # Administrative cells (who filled the form in, when, whom to call): a blank one is worth a note only.
 ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.manager", "project.manager_phone",
                          "department_code")
+# A template's fill-in hint left in a name: 公猪舍(≥**平方米), 景点开发数量( ≥**个 ), 排污沟(≥米), ≥**人.
+# A single leading * is the template's mark of a core indicator, not a hint.
+PLACEHOLDER_MARKS = ("**", "＊＊", "XX", "xx", "××", "…", "____")
+# Words that introduce the total of a cost estimate (资金测算): 合计15万元.
+ESTIMATE_TOTAL_WORDS = ("合计", "共计", "总计", "小计", "总额", "共需", "总共", "共")
+# Multiplication signs in a cost estimate: 3人×5万元/人.
+TIMES_SIGNS = "×xX*＊✕"
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")
