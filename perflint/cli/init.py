@@ -21,7 +21,7 @@ from perflint import __version__
 
 REPOSITORY = "https://github.com/perflint-cn/perflint"
 # A commit of REPOSITORY with everything `init` writes (the hook included); docs/ci.md pins the same.
-PINNED_COMMIT = "ae0ddf7990f2fc36cb8192305cb99a1f4a300302"
+PINNED_COMMIT = "0e003fbb3fe79a6ec9b5607555b37efb3d3ea9bc"
 DISTRIBUTION = "perflint-cn"
 
 
