@@ -93,6 +93,20 @@ def words(option) -> tuple[str, ...]:
     """The usable words of a list option as a rule reads them: strings only, blanks dropped (a blank
     would match every name), a bare string taken as one word. A user's ``economic_words: [5]`` must
     not crash a rule, whatever the configuration loader lets through."""
+    if isinstance(option, tuple):
+        try:
+            return _words(option)
+        except TypeError:  # an unhashable element
+            pass
+    return _read_words(option)
+
+
+@lru_cache(maxsize=512)
+def _words(option: tuple) -> tuple[str, ...]:
+    return _read_words(option)
+
+
+def _read_words(option) -> tuple[str, ...]:
     if isinstance(option, str):
         return (option,) if option else ()
     try:
