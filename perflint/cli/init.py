@@ -52,13 +52,16 @@ def _is_sha(text) -> bool:
 
 
 def config_text(profile: str) -> str:
+    from perflint.config.loader import profile_names
+
+    names = ", ".join(["default", *(n for n in profile_names() if n != "default")])
     return f"""\
 # perflint configuration ({REPOSITORY}#configuration).
 # A YAML file is checked when it is a declaration or a self-evaluation (a top-level
 # `kind: declaration` or `kind: self-evaluation`); other YAML files are skipped, and .gitignore is
 # honoured. Patterns follow .gitignore rules, relative to this file's folder. A .perflint.yaml
 # in a subfolder configures that subfolder instead (the nearest one wins).
-{f"profile: {profile}":<30} # default, sh-2019, sh-2020, sh-2024, sh-2025, central-2022, or a file
+{f"profile: {profile}":<30} # {names}, or a file
 fail-on: error                 # the lowest severity that fails `perflint check`
 # select: [ALL]                # rule ids, globs (yaml-*) or ALL
 # ignore: [plan-dates]
