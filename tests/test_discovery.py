@@ -262,3 +262,67 @@ def test_a_fifo_named_gitignore_is_never_waited_on(perflint, tmp_path):
     start = time.perf_counter()
     assert checked(perflint, tmp_path, ".")["files"] == ["a.yaml"]
     assert time.perf_counter() - start < 10
+
+
+# Where discovery by kind meets a tree a pull request controls (issue 9): links and special files.
+
+def test_links_and_special_files_in_a_folder_are_reported_whatever_they_hold(perflint, tmp_path):
+    import os
+
+    outside = tmp_path / "outside"
+    write(outside, {"decl.yaml": DECL, "compose.yaml": COMPOSE})
+    repo = tmp_path / "repo"
+    write(repo, {"decl.yaml": DECL, "docker-compose.yml": COMPOSE})
+    (repo / "alias.yml").symlink_to("docker-compose.yml")  # inside: read as its target, so skipped like it
+    (repo / "same.yaml").symlink_to("decl.yaml")  # inside: the declaration itself, checked once
+    (repo / "out.yaml").symlink_to(outside / "decl.yaml")  # out of the tree: never read to find its kind
+    (repo / "out-compose.yaml").symlink_to(outside / "compose.yaml")
+    os.mkfifo(repo / "pipe.yaml")
+    payload = checked(perflint, repo, ".")
+    assert payload["files"] == ["decl.yaml", "out-compose.yaml", "out.yaml", "pipe.yaml"]
+    refused = sorted(d["file"] for d in payload["diagnostics"] if d["rule"] == "file-not-regular")
+    assert refused == ["out-compose.yaml", "out.yaml", "pipe.yaml"]
+    assert payload["summary"]["skipped"] == 1  # docker-compose.yml, met twice, counted once
+
+
+def test_ignore_and_configuration_files_that_link_out_are_never_read(perflint, tmp_path):
+    outside = tmp_path / "outside"
+    write(outside, {"ignore": "*.yaml\n", "conf.yaml": "api_key: hunter2\n"})
+    repo = tmp_path / "repo"
+    write(repo, {"decl.yaml": DECL, "sub/b.yaml": DECL})
+    git(repo, "init", "-q")
+    (repo / ".gitignore").symlink_to(outside / "ignore")
+    code, out, err = perflint(repo, "check", "--no-cache", "--format", "json", ".")
+    assert json.loads(out)["files"] == ["decl.yaml", "sub/b.yaml"]
+    assert ".gitignore: not honoured: A symbolic link pointing outside" in err
+    (repo / "sub" / ".perflint.yaml").symlink_to(outside / "conf.yaml")
+    code, out, err = perflint(repo, "check", "--no-cache", ".")
+    assert code == 2 and "sub/.perflint.yaml" in err and "outside the linted tree" in err
+    assert "hunter2" not in err + out and "api_key" not in err + out
+
+
+@pytest.mark.parametrize("named", ["declarations", "declarations/", "sub/deep/a.yaml"])
+def test_a_named_path_that_links_out_takes_no_configuration_from_outside(perflint, tmp_path, named):
+    outside = tmp_path / "outside"
+    write(outside, {".perflint.yaml": "api_key: hunter2\n", "deep/.perflint.yaml": "api_key: hunter2\n",
+                    "deep/a.yaml": DECL})
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "declarations").symlink_to(outside / "deep")
+    (repo / "sub").symlink_to(outside)
+    code, out, err = perflint(repo, "check", "--no-cache", "--format", "json", named)
+    assert code == 1, err
+    assert [d["rule"] for d in json.loads(out)["diagnostics"]] == ["file-not-regular"]
+    assert "hunter2" not in err + out and "api_key" not in err + out
+
+
+def test_fix_applies_each_file_its_own_configuration(perflint, tmp_path):
+    """fix lints each file again just before editing it: under the configuration that governs it."""
+    text = ('kind: declaration\nfiscal_year: 2024\nproject: {name: x}\nbudget: {unit: 元, annual: "1,000"}\n'
+            "indicators:\n  - {level1: 产出指标, level2: 质量指标, name: 合格率, target: ≧95%}\n")
+    write(tmp_path, {"a.yaml": text, "sub/a.yaml": text, "sub/.perflint.yaml": "rules: {operator-symbol: 'off'}\n"})
+    code, _, err = perflint(tmp_path, "fix", ".")
+    assert code == 0, err
+    fixed = text.replace('"1,000"', "1000")
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == fixed.replace("≧95%", "≥95%")
+    assert (tmp_path / "sub" / "a.yaml").read_text(encoding="utf-8") == fixed  # its operator left as it is

@@ -99,6 +99,20 @@ def test_carets_under_wide_characters_and_escaped_controls(perflint, tmp_path):
     assert carets.index("^") == len(before) + wide and carets.count("^") == 8
 
 
+def test_carets_measure_the_line_as_escaped(perflint, tmp_path):
+    """A tab shows as \\t and U+202E as \\u202e (the escaping every format shares): the carets are
+    placed by what is shown, not by the characters the file holds."""
+    write(tmp_path, {"t.yaml": 'kind: declaration\nindicators:\n  - {level1: 产出指标, level2: 数量指标, '
+                               'name: "a\tb\u202ec", target: 满足需求}\n'})
+    code, out, _ = perflint(tmp_path, "check", "--lang", "en", "--select", "output-quantified", "t.yaml")
+    assert code == 1 and "\t" not in out and "\u202e" not in out
+    source, carets = out.splitlines()[4:6]
+    assert 'name: "a\\tb\\u202ec", target: 满足需求' in source
+    before = source[: source.index("满足需求")]
+    wide = sum(1 for ch in before if "\u4e00" <= ch <= "\u9fff")
+    assert carets.index("^") == len(before) + wide and carets.count("^") == 8
+
+
 def test_standard_input_with_a_file_name(perflint, tmp_path):
     write(tmp_path, {"team/.perflint.yaml": "per-file-ignores: {'ignored.yaml': [budget-sum]}\n"})
     args = ("check", "--no-cache", "--select", "budget-sum", "--lang", "en", "--format", "concise")
@@ -122,3 +136,15 @@ def test_full_format_of_standard_input_shows_its_lines(perflint, tmp_path):
 def test_fix_of_standard_input_prints_the_fixed_text(perflint, tmp_path):
     code, out, _ = perflint(tmp_path, "fix", "-q", "-", input=SAMPLE)
     assert code == 0 and out == SAMPLE.replace("≧95%", "≥95%")
+
+
+def test_source_lines_are_never_read_through_a_link_out_of_the_tree(perflint, tmp_path):
+    """The full format reads each file again for its excerpt: as the lint step did, so a link out of
+    the tree (reported as file-not-regular) shows no line of what it points at."""
+    (tmp_path / "secret.txt").write_text("api_key: hunter2\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "env.yaml").symlink_to(tmp_path / "secret.txt")
+    code, out, _ = perflint(repo, "check", "--no-cache", "--lang", "en", "env.yaml")
+    assert code == 1 and "env.yaml:1:1: error [file-not-regular]" in out
+    assert "hunter2" not in out and "api_key" not in out

@@ -28,6 +28,7 @@ class Run:
     skipped: list = field(default_factory=list)  # (path, why): YAML files that are not declarations
     sources: dict = field(default_factory=dict)  # path → text of what was not read from disk (stdin)
     configs: list = field(default_factory=list)  # (configuration, number of files it governed)
+    config_of: dict = field(default_factory=dict)  # path → the configuration that governed it
 
 
 def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts: Options | None = None) -> Run:
@@ -35,12 +36,13 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     from perflint.config.model import ConfigError
     from perflint.config.resolve import Configs
     from perflint.engine.discovery import discover, display_path
-    from perflint.engine.registry import PluginError
+    from perflint.engine.registry import PluginError, distrust
 
     opts = opts or Options()
     cwd = Path.cwd()
     stdin = "-" in paths
     paths = [p for p in paths if p != "-"]
+    distrust(paths)  # no plugin is ever loaded from what is being linted
     try:
         configs = Configs(config_path, cli, cwd)
         selection = discover(paths, cwd, configs, opts.respect_gitignore, opts.force_exclude)
@@ -75,16 +77,19 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     gc.freeze()
     by_path = {}
     for config, group in groups.values():
-        by_path.update((r.path, r) for r in _lint_group(group, config, jobs, use_cache, opts.quiet))
+        # keyed by the path as discovered (a name that is not UTF-8 is shown escaped in the result)
+        by_path.update(zip(group, _lint_group(group, config, jobs, use_cache, opts.quiet), strict=True))
     results = [by_path[shown] for shown, _ in files]
     used = [(config, len(group)) for config, group in groups.values()]
-    run = Run(_run_config(configs, used), results, selection.skipped, configs=used)
+    run = Run(_run_config(configs, used), results, selection.skipped, configs=used,
+              config_of={r.path: config for r, (_, config) in zip(results, files, strict=True)})
     if stdin_target:
         shown, config, raw = stdin_target
         if config is not None:
             from perflint.engine.runner import lint_bytes
 
             run.results.append(lint_bytes(shown, raw, config))
+            run.config_of[shown] = config
             run.sources[shown] = raw.decode("utf-8", "replace")
             if not any(c is config for c, _ in run.configs):
                 run.configs.append((config, 1))
@@ -105,8 +110,9 @@ def _lint_group(paths, config, jobs, use_cache, quiet):
     if use_cache:
         from perflint.engine.cache import Cache
 
-        cache = Cache(config.root, config.fingerprint(), all_rules())
-    return lint_files(paths, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty() and not quiet)
+        cache = Cache(config, all_rules())
+    return lint_files(paths, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty() and not quiet,
+                      interruptible=True)
 
 
 def _run_config(configs, used):

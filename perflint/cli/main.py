@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
@@ -22,15 +23,31 @@ def lang_option(f):
     return click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: config, then locale).")(f)
 
 
+def _no_plugins(ctx, param, value):
+    if value:
+        from perflint.engine.registry import disable_plugins
+
+        disable_plugins()
+
+
+def plugins_option(f):
+    return click.option("--no-plugins", is_flag=True, expose_value=False, is_eager=True, callback=_no_plugins,
+                        help="Load no rule plugins (entry points of installed packages).")(f)
+
+
 def fail(message: str) -> None:
-    click.echo(f"perflint: {message}", err=True)
+    from perflint.output.escape import visible  # a message may quote a key or a path from the tree
+
+    click.echo(f"perflint: {visible(message)}", err=True)
     sys.exit(2)
 
 
 def note(message: str, quiet: bool = False) -> None:
     """A line on standard error for the person running perflint; -q silences it."""
     if not quiet:
-        click.echo(f"perflint: {message}", err=True)
+        from perflint.output.escape import visible  # notes name paths and patterns from the tree
+
+        click.echo(f"perflint: {visible(message)}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,9 +107,10 @@ def _options(paths, no_gitignore, force_exclude, stdin_filename, verbose, quiet)
 @click.option("--diff", "diff_ref", metavar="REF", help="Only files changed since the git REF (plus new files).")
 @click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write .perflint_cache/.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the results cache (in the user cache folder, or PERFLINT_CACHE_DIR).")
 @discovery_options
 @lang_option
+@plugins_option
 def check(paths, formats, select, ignore, extend_select, profile, fail_on, exit_zero, statistics, colour, config_path,
           diff_ref, baseline, jobs, no_cache, no_gitignore, force_exclude, stdin_filename, verbose, quiet, lang):
     """Check declarations under PATHS (files or folders; - reads standard input; default: the current directory).
@@ -123,9 +141,11 @@ def _selection(select, ignore, extend_select, profile, fail_on=None, lang=None) 
 @click.option("--ignore", multiple=True, help="Do not fix findings of these rules.")
 @click.option("--profile", help="Rule set profile.")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
+@click.option("--force", is_flag=True, help="Also write read-only files, symbolic links (their targets) and hard-linked files.")
 @discovery_options
-def fix(paths, show_diff, select, ignore, profile, config_path, no_gitignore, force_exclude, stdin_filename, verbose,
-        quiet):
+@plugins_option
+def fix(paths, show_diff, select, ignore, profile, config_path, force, no_gitignore, force_exclude, stdin_filename,
+        verbose, quiet):
     """Apply the fixes rules offer (quoting, operator symbols, amounts written as text) under PATHS.
 
     Only the offending scalars change; comments and layout stay byte for byte. With --diff nothing
@@ -134,7 +154,7 @@ def fix(paths, show_diff, select, ignore, profile, config_path, no_gitignore, fo
     from perflint.cli.fix import run_fix
 
     opts = _options(paths, no_gitignore, force_exclude, stdin_filename, verbose, quiet)
-    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff, opts))
+    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff, opts, force))
 
 
 @cli.command()
@@ -147,6 +167,7 @@ def fix(paths, show_diff, select, ignore, profile, config_path, no_gitignore, fo
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes.")
 @discovery_options
+@plugins_option
 def baseline(file, paths, select, ignore, extend_select, profile, config_path, jobs, no_gitignore, force_exclude,
              stdin_filename, verbose, quiet):
     """Record today's findings under PATHS in FILE; `check --baseline FILE` then reports only new ones."""
@@ -176,6 +197,7 @@ def init(ci, profile, force, dry_run):
 @cli.command("rules")
 @click.option("--profile", help="Show severities under this profile.")
 @lang_option
+@plugins_option
 def rules_cmd(profile, lang):
     """List every rule with its severity and a one-line summary."""
     from perflint.cli.info import list_rules
@@ -186,6 +208,7 @@ def rules_cmd(profile, lang):
 @cli.command()
 @click.argument("rule_id")
 @lang_option
+@plugins_option
 def explain(rule_id, lang):
     """Print a rule's full documentation."""
     from perflint.cli.info import explain_rule
@@ -207,18 +230,34 @@ _TAKES_PATHS = {"check", "fix", "baseline"}
 def protect_file_names(args: list[str]) -> list[str]:
     """pre-commit appends the staged file names to the hook's options, and a pull request names its
     files: a YAML file called `--config=x.yaml` or `--format=html=x.yaml` must be read as a file, not
-    as an option. An argument that starts with `-`, ends in .yaml/.yml and is a file becomes ./NAME."""
+    as an option. An argument that starts with `-`, ends in .yaml/.yml and names an entry of the
+    tree (a file, or a link, FIFO or device that checking reports) becomes ./NAME."""
     if not args or args[0] not in _TAKES_PATHS:
         return args
-    return [f"./{a}" if a.startswith("-") and a.endswith((".yaml", ".yml")) and os.path.isfile(a) else a
+    return [f"./{a}" if a.startswith("-") and a.endswith((".yaml", ".yml")) and os.path.lexists(a) else a
             for a in args]
 
 
+class Interrupted(BaseException):
+    """Ctrl-C: not a KeyboardInterrupt, which click would turn into "Aborted!" and exit code 1."""
+
+
+def _interrupt(signum, frame):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C during clean-up changes nothing
+    raise Interrupted
+
+
 def main():
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         cli(args=protect_file_names(sys.argv[1:]), prog_name="perflint")
+    except Interrupted:
+        click.echo("perflint: interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:  # a bug in perflint itself: say so plainly, never a traceback
-        click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} (please report it; "
+        from perflint.output.escape import visible
+
+        click.echo(f"perflint: internal error: {type(exc).__name__}: {visible(exc)} (please report it; "
                    "PERFLINT_DEBUG=1 shows the traceback)", err=True)
         if os.environ.get("PERFLINT_DEBUG"):
             raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from perflint.config.loader import CONFIG_FILES, _head, _toml, config_from, find_config, load_config
+from perflint.config.loader import CONFIG_FILES, config_from, configures_perflint, find_config, load_config
 from perflint.config.model import Config
 
 
@@ -67,13 +67,8 @@ class Configs:
             path = os.path.join(folder, name)
             if not os.path.isfile(path):
                 continue
-            if name == "pyproject.toml" and not _configures_perflint(Path(path)):
+            if name == "pyproject.toml" and not configures_perflint(Path(path)):
                 continue
             return Path(path)
         return None
 
-
-def _configures_perflint(path: Path) -> bool:
-    """Whether a pyproject.toml has a [tool.perflint] table. One that never says `perflint` is not
-    parsed at all: a broken pyproject.toml of some other project in a subfolder is none of ours."""
-    return b"perflint" in _head(path) and "perflint" in _toml(path).get("tool", {})

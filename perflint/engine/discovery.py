@@ -9,19 +9,27 @@ governed by its nearest configuration (config.resolve), whose patterns are relat
 Files named on the command line are always checked, unless ``force_exclude`` (what the pre-commit
 hook passes, since pre-commit names every staged YAML file): then they are selected like the files
 found in a folder.
+
+A pull request controls every entry of the tree, symbolic links included. A link is followed only
+when its target lies inside the linted tree (the folder being walked; for a file named on the
+command line, the working directory), and is then linted once, as its target (under the target's
+configuration); a link to a folder is never descended. Any other link, and anything that is not a
+regular file (device, FIFO, socket), is handed on as it is, never opened here: reading refuses it
+with a finding (perflint.loading.files), so it is reported. So is a file too large to be read: what
+it is cannot be told without reading it.
 """
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from perflint.config.model import Config
 from perflint.config.patterns import MAX_PATTERNS, PatternError, compile_patterns, decision, matches
 from perflint.config.resolve import Configs
-from perflint.core.reading import read_regular
+from perflint.loading.files import MAX_BYTES, Refused, escapes, read_source, read_within
 from perflint.loading.kind import document_kinds, known_kind, top_level_kind
-from perflint.loading.loader import MAX_BYTES
 
 SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".perflint_cache"}
@@ -76,7 +84,11 @@ class GitIgnores:
 
     def _patterns(self, path: str) -> tuple[str, ...]:
         """The patterns of one ignore file, compiled now so that a bad or costly one is said once."""
-        lines = _read_patterns(path)
+        try:
+            lines = _read_patterns(path)
+        except Refused as exc:
+            self.notes.append(f"{_shown(path)}: not honoured: {exc.message.en}")
+            return ()
         if not lines:
             return ()
         if len(lines) > MAX_PATTERNS:
@@ -106,8 +118,11 @@ class GitIgnores:
 
 
 def _read_patterns(path: str) -> tuple[str, ...]:
-    raw = read_regular(path, 1024 * 1024)
-    if not raw:
+    """The lines of an ignore file: a regular file of at most 1 MiB, reached by no link out of its
+    folder (Refused otherwise); () when there is none."""
+    try:
+        raw = read_within(path, [os.getcwd(), os.path.dirname(path)], 1024 * 1024)
+    except OSError:  # none there (or unreadable)
         return ()
     return tuple(line for line in raw.decode("utf-8", "replace").splitlines() if line.strip())
 
@@ -118,29 +133,81 @@ def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
     seen: set[str] = set()
     ignores = GitIgnores(respect_gitignore)
     kinds = document_kinds()
+    here = os.path.realpath(cwd)
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            _walk(p, cwd, configs, ignores, kinds, sel, seen)
-        elif p.is_file():
-            shown = display_path(p, cwd)
-            if shown in seen:
-                continue
-            seen.add(shown)
-            config = configs.for_file(str(p))
-            if not force_exclude:
-                sel.files.append((shown, config))
-                continue
-            absolute = os.path.abspath(p)
-            why = exclusion(absolute, config, ignores.stack(os.path.dirname(absolute)))
-            if why:
-                sel.excluded.append((shown, why))
+        raw = str(raw)
+        try:
+            st = os.lstat(raw)
+        except OSError:
+            sel.missing.append(raw)
+            continue
+        if escapes(raw):
+            # `declarations/` named by the CI job, but the pull request made it (or a folder on the
+            # way) a link out of the repository: reported as the path named, never followed, and
+            # governed by the configuration of the nearest folder that is really inside
+            _named(Path(raw).as_posix(), raw, configs.for_dir(_inside_ancestor(raw)), ignores, kinds, sel, seen,
+                   force_exclude)
+            continue
+        if stat.S_ISLNK(st.st_mode) and os.path.isdir(raw):
+            st = os.stat(raw)  # a link to a folder inside the tree: walked as that folder
+        if stat.S_ISDIR(st.st_mode):
+            _walk(raw, cwd, configs, ignores, kinds, sel, seen)
+        elif stat.S_ISLNK(st.st_mode):
+            target = _link_target(raw, here)
+            if target is None:  # out of the tree, dangling, or not a regular file: reading reports it
+                _named(Path(raw).as_posix(), raw, configs.for_file(raw), ignores, kinds, sel, seen, force_exclude)
             else:
-                _select(shown, str(p), config, kinds, sel)
-        else:
-            sel.missing.append(str(raw))
+                _named(display_path(Path(target), cwd), target, configs.for_file(target), ignores, kinds, sel, seen,
+                       force_exclude)
+        elif stat.S_ISREG(st.st_mode):
+            _named(display_path(Path(raw), cwd), raw, configs.for_file(raw), ignores, kinds, sel, seen, force_exclude)
+        else:  # a device, FIFO or socket: reading refuses it, with a finding
+            _named(Path(raw).as_posix(), raw, configs.for_file(raw), ignores, kinds, sel, seen, force_exclude)
     sel.notes = ignores.notes
     return sel
+
+
+def _named(shown: str, path: str, config: Config, ignores: GitIgnores, kinds, sel: Selection, seen: set,
+           force_exclude: bool) -> None:
+    """A file named on the command line: checked, unless ``force_exclude`` and excluded or not a
+    declaration."""
+    if shown in seen:
+        return
+    seen.add(shown)
+    if not force_exclude:
+        sel.files.append((shown, config))
+        return
+    absolute = os.path.abspath(path)
+    why = exclusion(absolute, config, ignores.stack(os.path.dirname(absolute)))
+    if why:
+        sel.excluded.append((shown, why))
+    else:
+        _select(shown, path, config, kinds, sel)
+
+
+def _inside_ancestor(path: str) -> str:
+    """The nearest folder above ``path`` that does not lead out of the working directory."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while escapes(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder
+
+
+def _inside(target: str, tree: str) -> bool:
+    return target == tree or target.startswith(tree.rstrip(os.sep) + os.sep)
+
+
+def _link_target(link: str, tree: str) -> str | None:
+    """The resolved target of a link when it is a regular file inside ``tree`` (resolved), else None."""
+    target = os.path.realpath(link)
+    if not _inside(target, tree):
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return None
+    except OSError:
+        return None
+    return target
 
 
 def exclusion(absolute: str, config: Config, stack: tuple, is_dir: bool = False, use_exclude: bool = True) -> str | None:
@@ -158,12 +225,14 @@ def _shown(path: str) -> str:
         return path
 
 
-def _walk(top: Path, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, sel: Selection, seen: set) -> None:
+def _walk(top: str, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, sel: Selection, seen: set) -> None:
+    """The files below ``top``, a folder's files before its subfolders, both sorted; a folder that
+    cannot be listed is skipped. Iterative: a pull request may nest folders thousands deep."""
     # the folder is resolved once; paths below it are joined as strings (resolving 10,000 files one
     # by one costs more than linting a hundred)
-    shown_top = display_path(top, cwd)
+    shown_top = display_path(Path(top), cwd)
     prefix = "" if shown_top == "." else shown_top.rstrip("/") + "/"
-    base = len(os.path.join(str(top), ""))
+    tree = os.path.realpath(top)  # a link below is followed only to a file inside it
     # A folder named on the command line is checked even where `exclude` or a .gitignore above it
     # leaves it out (patterns match what is below a folder they match): those patterns are lifted
     # inside it; the .gitignore files and configurations inside it still apply.
@@ -171,46 +240,55 @@ def _walk(top: Path, cwd: Path, configs: Configs, ignores: GitIgnores, kinds, se
     outer = os.path.dirname(top_abs)
     lifted = {id(c) for c in (configs.for_dir(outer),) if c.exclude and matches(c.relative(top_abs), c.exclude, True)}
     inner_only = bool(GitIgnores.ignored(top_abs, ignores.stack(outer), True))
-    for root, dirs, names in os.walk(top):
-        absolute_root = os.path.abspath(root)
-        entries = set(dirs) | set(names)
-        config = configs.for_dir(root, entries)
+    stack_of_folders = [(top, top_abs, prefix)]
+    while stack_of_folders:
+        root, absolute_root, folder = stack_of_folders.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        names = {e.name for e in entries}
+        config = configs.for_dir(root, names)
         patterns = id(config) not in lifted
-        stack = ignores.stack(absolute_root, entries)
+        stack = ignores.stack(absolute_root, names)
         if inner_only:
             stack = tuple((f, p) for f, p in stack if f == top_abs or f.startswith(os.path.join(top_abs, "")))
-        rel = root[base:].replace(os.sep, "/")
-        folder = prefix + (rel + "/" if rel else "")
-        kept = []
-        for d in sorted(dirs):
-            if d in _SKIP_DIRS or d.startswith("."):
-                continue
-            # the configuration of the folder that lists it decides (a folder with its own
-            # configuration is governed by it only below)
-            why = exclusion(os.path.join(absolute_root, d), config, stack, True, patterns)
-            if why:
-                sel.excluded.append((folder + d + "/", why))
-            else:
-                kept.append(d)
-        dirs[:] = kept
-        for name in sorted(names):
+        below = []
+        for e in entries:
+            name = e.name
             if name.startswith("."):
                 continue
-            candidate = name.endswith(SUFFIXES)
-            if not candidate and not config.include:
-                continue
-            shown = folder + name
-            if shown in seen:
-                continue
             absolute = os.path.join(absolute_root, name)
-            if not candidate and not matches(config.relative(absolute), config.include):
+            if e.is_dir(follow_symlinks=False):
+                if name in _SKIP_DIRS:
+                    continue
+                # the configuration of the folder that lists it decides (a folder with its own
+                # configuration is governed by it only below)
+                why = exclusion(absolute, config, stack, True, patterns)
+                if why:
+                    sel.excluded.append((folder + name + "/", why))
+                else:
+                    below.append((e.path, absolute, f"{folder}{name}/"))
+                continue
+            candidate = name.endswith(SUFFIXES)
+            if not candidate and not (config.include and matches(config.relative(absolute), config.include)):
+                continue
+            shown, path, governing = folder + name, e.path, config
+            if e.is_symlink():
+                # (a link to a folder is never descended: its files, if inside, are met anyway)
+                target = _link_target(e.path, tree)
+                if target is not None:  # read once, as its target
+                    shown, path, governing = display_path(Path(target), cwd), target, configs.for_file(target)
+            if shown in seen:
                 continue
             seen.add(shown)
             why = exclusion(absolute, config, stack, False, patterns)
             if why:
-                sel.excluded.append((shown, why))
+                sel.excluded.append((folder + name, why))
             else:
-                _select(shown, os.path.join(root, name), config, kinds, sel)
+                _select(shown, path, governing, kinds, sel)
+        stack_of_folders += reversed(below)
 
 
 def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> None:
@@ -218,8 +296,9 @@ def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> Non
     if config.include and matches(config.relative(os.path.abspath(path)), config.include):
         sel.files.append((shown, config))
         return
-    head = read_regular(path, MAX_BYTES)
-    if head is None:  # unreadable or not a regular file: the lint step reports it
+    try:
+        head = read_source(path, MAX_BYTES)
+    except (Refused, OSError):  # not a regular file, a link out, too large, unreadable: the lint step reports it
         sel.files.append((shown, config))
         return
     kind = top_level_kind(head)
@@ -229,4 +308,3 @@ def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> Non
         sel.skipped.append((shown, f"`kind: {kind}` is not a kind perflint checks"))
     else:
         sel.skipped.append((shown, "no top-level `kind:` (declaration or self-evaluation)"))
-

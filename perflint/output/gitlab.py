@@ -5,6 +5,7 @@ import json
 
 from perflint.core.diagnostic import Severity
 from perflint.output.common import RepoPaths, repo_root
+from perflint.output.escape import json_text
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -27,4 +28,4 @@ def render(report) -> str:
             },
         })
     # one C-encoded pass: indent= would switch to the pure-Python encoder (GitLab reads it either way)
-    return json.dumps(issues, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False)) + "\n"

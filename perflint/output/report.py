@@ -48,11 +48,13 @@ class Report:
         is too large to have been read at all."""
         if path in self.sources:
             return self.sources[path]
-        from perflint.core.reading import read_regular
-        from perflint.loading.loader import MAX_BYTES
+        from perflint.loading.files import Refused, read_source
 
-        raw = read_regular(os.path.join(self.root, path), MAX_BYTES + 1)
-        return None if raw is None or len(raw) > MAX_BYTES else raw.decode("utf-8", "replace")
+        try:  # as the lint step read it: never through a link out of the tree, never a FIFO
+            raw = read_source(os.path.join(self.root, path))
+        except (Refused, OSError):
+            return None
+        return raw.decode("utf-8", "replace")
 
     def worst(self) -> Severity | None:
         return max((d.severity for d in self.diagnostics), default=None)

@@ -9,8 +9,10 @@ span and the fix when a rule offers one (`[*]`), then a summary and how many `pe
        |
        = fix: …
 
-Carets are placed by display width (a Chinese character takes two columns), and characters that
-could move the cursor or reorder the line (controls, bidi overrides) are shown as escapes.
+Everything from the input (file names, messages, source lines, fixes) goes through the one escaping
+function (output/escape.py): characters that could move the cursor, reorder the line or start a
+workflow command are shown as escapes. Carets are placed by the display width of the escaped text
+(an escape such as \\t takes its own columns, a Chinese character two).
 """
 from __future__ import annotations
 
@@ -19,11 +21,11 @@ import unicodedata
 
 import click
 
+from perflint.output.escape import line_start, visible
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks libyaml counts
 _CONTEXT = 2  # lines shown before and after the span, as ruff does
-# bidi embeddings, overrides and isolates, marks, zero-width characters, the BOM
-_INVISIBLE = set("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 
 def render(report, colour: bool = False, quiet: bool = False) -> str:
@@ -54,8 +56,8 @@ def closing_lines(report, colour: bool = False) -> list[str]:
 
 def _head(d, lang: str, colour: bool) -> str:
     sev = str(d.severity)
-    loc = f"{visible(d.file)}:{d.line}:{d.column}:"
-    rule = f"[{d.rule}]"
+    loc = f"{line_start(d.file)}:{d.line}:{d.column}:"
+    rule = f"[{visible(d.rule)}]"
     fix = " [*]" if d.fix is not None else ""
     if colour:
         loc = click.style(loc, bold=True)
@@ -106,12 +108,15 @@ def _excerpt(d, lines: list[str] | None, lang: str, colour: bool) -> list[str]:
     gutter = paint(" " * width + " |", fg="blue")
     text = lines[first - 1]
     b = end_col if end_line == first else len(text) + 1
-    lead, marked = _width(text[: span.column - 1]), max(1, _width(text[span.column - 1: b - 1]))
-    label = d.rule if end_line == first else f"{d.rule} (to line {end_line})"
+    # measured on the escaped text, as shown: what is before the span, then the span (the line up to
+    # its end, less what is before it, so that an escape never splits between the two)
+    lead = _width(text[: span.column - 1])
+    marked = max(1, _width(text[: b - 1]) - lead)
+    label = visible(d.rule) if end_line == first else f"{visible(d.rule)} (to line {end_line})"
     carets = paint("^" * marked + " " + label, fg=_COLOURS[str(d.severity)], bold=True)
     out = [gutter]
     for number in range(start, stop + 1):
-        out.append(f"{paint(f'{number:>{width}} |', fg='blue')} {_shown(lines[number - 1])}".rstrip())
+        out.append(f"{paint(f'{number:>{width}} |', fg='blue')} {visible(lines[number - 1])}".rstrip())
         if number == first:
             out.append(f"{gutter} {' ' * lead}{carets}")
     out.append(gutter)
@@ -137,34 +142,18 @@ def _fix_text(fix, quote: str) -> str:
     return render_scalar(fix, quote if quote in ("'", '"') else None)
 
 
-def _char(ch: str) -> tuple[str, int]:
-    """How one character is shown, and the columns it takes."""
-    if ch == "\t":
-        return "    ", 4
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}", 4
-    if code < 0x20 or 0x7F <= code < 0xA0 or ch in _INVISIBLE or 0xD800 <= code <= 0xDFFF:
-        shown = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-        return shown, len(shown)
+def _columns(ch: str) -> int:
+    """The columns one character of escaped text takes (escapes are ASCII: one each)."""
     if unicodedata.combining(ch):
-        return ch, 0
-    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_INVISIBLE)) + "]")
-
-
-def _shown(text: str) -> str:
-    """``text`` with controls, bidi and zero-width characters (and tabs) shown as escapes."""
-    return _UNSAFE.sub(lambda m: _char(m.group())[0], text) if _UNSAFE.search(text) else text
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 class _Widths(dict):
     """Columns per character, worked out once per character seen."""
 
     def __missing__(self, ch: str) -> int:
-        width = self[ch] = _char(ch)[1]
+        width = self[ch] = _columns(ch)
         return width
 
 
@@ -172,16 +161,12 @@ _WIDTHS = _Widths()
 
 
 def _width(text: str) -> int:
-    """Columns ``text`` takes once shown (a Chinese character two): only carets need it, for the
-    few characters before and under a span."""
-    if text.isascii() and text.isprintable():
-        return len(text)
-    return sum(map(_WIDTHS.__getitem__, text))
-
-
-def visible(text: str) -> str:
-    """Text from the input, with anything that could drive the terminal shown as an escape."""
-    return _shown(str(text))
+    """Columns ``text`` takes once shown, escapes included (a tab shows as \\t, two columns; a
+    Chinese character takes two): only carets need it, for the few characters before and under a span."""
+    shown = visible(text)
+    if shown.isascii():
+        return len(shown)
+    return sum(map(_WIDTHS.__getitem__, shown))
 
 
 def summary_line(report) -> str:

@@ -39,7 +39,7 @@ def _blank(value) -> bool:
         "the sum of its sources, and cost tables close with a total.",
     ),
     sources=msg("财政支出项目绩效目标申报表填表说明；上海 2019/2024 申报表样", "Form-filling instructions; Shanghai 2019/2024 forms"),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 1670000, items: [{name: 调研费, amount: 70000}, {name: 平台开发费, amount: 1600000}]}"),
         Example("budget: {unit: 元, total: 965000, annual: 965000, items: [{name: 平台建设, amount: 600000}]}", ("/budget/annual",)),
