@@ -21,7 +21,7 @@ from perflint import __version__
 
 REPOSITORY = "https://github.com/perflint-cn/perflint"
 # A commit of REPOSITORY with everything `init` writes (the hook included); docs/ci.md pins the same.
-PINNED_COMMIT = "0e003fbb3fe79a6ec9b5607555b37efb3d3ea9bc"
+PINNED_COMMIT = "03b9af7b54f50fd7840caf9dcb1d4213edfb3598"
 DISTRIBUTION = "perflint-cn"
 
 
