@@ -36,26 +36,37 @@ def core(name) -> str:
     return text
 
 
-@lru_cache(maxsize=8192)
 def ending(name, words) -> str | None:
-    """The longest of ``words`` that ``name`` ends with, or None."""
+    """The longest of ``words`` that ``name`` ends with, or None. Not memoised: names rarely repeat
+    within a run, and hashing the word list for a memo costs more than the few set lookups."""
     text = core(name)
-    table, longest = suffix_table(tuple(words))
+    table, longest = suffix_table(words)
     for size in range(min(longest, len(text)), 0, -1):
         if text[-size:] in table:
             return text[-size:]
     return None
 
 
-@lru_cache(maxsize=256)
-def suffix_table(words: tuple) -> tuple[frozenset, int]:
+_TABLES: dict[int, tuple] = {}  # id(words) → (words, table, longest): the vocabulary's tuples live for the run
+
+
+def suffix_table(words) -> tuple[frozenset, int]:
     """The words as a set and their greatest length: a name's endings are looked up, not scanned."""
+    known = _TABLES.get(id(words))
+    if known is not None and known[0] is words:
+        return known[1], known[2]
     table = frozenset(w for w in words if isinstance(w, str) and w)
-    return table, max(map(len, table), default=0)
+    longest = max(map(len, table), default=0)
+    if len(_TABLES) < 1024:
+        _TABLES[id(words)] = (words, table, longest)
+    return table, longest
+
+
+_NOT_SHARES = V.NOT_RATE_ENDINGS + V.FREQUENCY_ENDINGS
 
 
 def is_rate(name, rate=RATE_ENDINGS) -> bool:
-    return ending(name, rate) is not None and not ending(name, V.NOT_RATE_ENDINGS + V.FREQUENCY_ENDINGS)
+    return ending(name, rate) is not None and not ending(name, _NOT_SHARES)
 
 
 @lru_cache(maxsize=8192)

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.names import is_satisfaction_score, words
+from perflint.model.names import find_word, is_satisfaction_score, words
 from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier
 
 
@@ -56,7 +56,7 @@ def check(decl, opts):
                 f"\"{name}\" is a satisfaction indicator but is filed under \"{where}\": move it to \"{to}\".",
             )
             continue
-        word = next((w for w in economic_words if w in name), None)
+        word = find_word(name, economic_words)
         if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and "社会" not in name:
             to = decl.template.place(C.ECONOMIC)
             yield finding(

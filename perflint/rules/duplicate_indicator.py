@@ -24,6 +24,9 @@ def self_repeat(name: str) -> tuple[str, str] | None:
     """A cell holding two versions of one name, 每日提供餐饮及时性餐饮提供及时性 → (每日提供餐饮及时性,
     餐饮提供及时性): the halves end with the same two characters or more, and every character of
     the shorter half is in the longer one."""
+    n = len(name)
+    if n < 8 or name.find(name[-2:], 2, n - 2) < 0:
+        return None  # the halves must end alike: the last two characters must occur earlier
     if re.search(r"[\s\W]", unicodedata.normalize("NFKC", name)):
         return None  # punctuation separates deliberate parts (参观人数、讲解场次)
     # One pass over the cuts, keeping the characters on each side counted, so a long name costs
