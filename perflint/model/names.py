@@ -93,7 +93,7 @@ def is_satisfaction_score(name) -> bool:
     """Whether the name is a satisfaction score: 参观者满意度, 用户满意率, 服务质量（满意度）. False for
     a name without 满意 and for one about the survey rather than the score: 满意度调查次数,
     满意度调查覆盖率. (Whether an indicator scores satisfaction, its filing included, is
-    tiers.scores_satisfaction.)"""
+    the reading's scores_satisfaction.)"""
     if "满意" not in str(name or ""):
         return False
     text = core(name)
@@ -102,11 +102,20 @@ def is_satisfaction_score(name) -> bool:
 
 def find_word(text: str, option) -> str | None:
     """The first of a list option's words found in ``text`` (one compiled search, not a loop), or None."""
-    pattern = _alternation(words(option))
+    known = _PATTERNS.get(id(option))
+    if known is not None and known[0] is option:
+        pattern = known[1]
+    else:
+        pattern = _alternation(words(option))
+        if len(_PATTERNS) < 1024:
+            _PATTERNS[id(option)] = (option, pattern)
     if pattern is None:
         return None
     m = pattern.search(text)
     return m.group(0) if m else None
+
+
+_PATTERNS: dict[int, tuple] = {}  # id(option) → (option, compiled alternation), like _TABLES
 
 
 @lru_cache(maxsize=512)

@@ -2,7 +2,6 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
 from perflint.model.names import find_word, is_satisfaction_score, words
-from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier
 
 
 @rule(
@@ -43,10 +42,10 @@ def check(decl, opts):
     economic_words = words(opts["economic_words"])
     for ind in decl.indicators:
         name, where = ind.name, ind.level2_raw
-        # filed_tier, not tier: tier() sets satisfaction scores apart, and a score misfiled under a
+        # filed_tier, not tier: the tier sets satisfaction scores apart, and a score misfiled under a
         # benefit category is exactly what this rule reports. The category must be an outcome one
         # (a satisfaction row under 效果目标 › 满意度 is where it belongs).
-        if filed_tier(ind) != "benefit" or ind.level2 not in OUTCOME_LEVEL2:
+        if ind.reading.filed_tier != "benefit" or ind.level2 not in C.OUTCOME_LEVEL2:
             continue
         if is_satisfaction_score(name):
             to = decl.template.place(C.SATISFACTION)

@@ -7,7 +7,6 @@ from functools import lru_cache
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.tiers import tier
 
 _PUNCT = re.compile(r"[\s\W_]+")
 _JOINERS = V.JOINERS
@@ -120,11 +119,11 @@ def _counted_twice(decl):
     outputs = {}  # (operator, value, unit) → the first quantity output with that target: one lookup per benefit
     for i in decl.indicators:
         o = i.target
-        if tier(i) == "output" and i.level2 == C.QUANTITY and o.kind == "number":
+        if i.reading.tier == "output" and i.level2 == C.QUANTITY and o.kind == "number":
             outputs.setdefault((o.op, o.value, o.unit), i)
     for ind in decl.indicators:
         t = ind.target
-        if tier(ind) != "benefit" or t.kind != "number" or t.unit not in _PEOPLE_UNITS or not t.value or t.value <= 1:
+        if ind.reading.tier != "benefit" or t.kind != "number" or t.unit not in _PEOPLE_UNITS or not t.value or t.value <= 1:
             continue
         out = outputs.get((t.op, t.value, t.unit))
         if out is not None:

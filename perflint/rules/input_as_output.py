@@ -1,7 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
 from perflint.model.names import find_word, words
-from perflint.model.tiers import tier
 
 INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
 
@@ -65,7 +64,7 @@ def check(decl, opts):
     grants = find_word(project, opts["grant_programme_words"]) is not None
     grant_outputs = words(opts["grant_output_words"])
     for ind in decl.indicators:
-        level = tier(ind)
+        level = ind.reading.tier
         word = find_word(ind.name, input_words) if level else None
         if not word or find_word(ind.name, exempt_words):
             continue

@@ -2,7 +2,6 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
 from perflint.model.names import find_word, unit_class, words
-from perflint.model.tiers import tier
 
 # A time unit alone is no timeliness: 平台持续稳定运行时长 ≥8760小时 is a sustained benefit.
 ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COUNT_WORDS, V.TIMELINESS_WORDS
@@ -62,7 +61,7 @@ def check(decl, opts):
     builds = find_word(project, opts["construction_words"]) is not None
     for ind in decl.indicators:
         # 长效管理 / 配套设施 rows (2019/2020 影响力目标) list durable assets: a count is at home there
-        if tier(ind) != "benefit" or ind.level2 == C.LONG_TERM:
+        if ind.reading.tier != "benefit" or ind.level2 == C.LONG_TERM:
             continue
         name, unit = ind.name, unit_class(ind.target.unit)
         where = ind.level2_raw or ind.level1_raw
