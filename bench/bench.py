@@ -4,7 +4,9 @@
 
 Generates N declarations from the bundled ones (names, amounts and years varied), then prints
 ms per file for: a bare C-loader `yaml.compose`; perflint's full default rule set in-process;
-the CLI cold with --jobs 1 and --jobs 2; the CLI warm (cache); and one file end to end.
+the CLI cold with --jobs 1 and --jobs 2; the CLI warm (cache); and one file end to end. Then the
+cost per file of finding the files (discovery reads each one's top-level `kind:`) and of rendering
+each output format from the same results, beside the lint itself.
 """
 from __future__ import annotations
 
@@ -82,6 +84,36 @@ def perflint_in_process(files: list[Path], select=None) -> float:
     return time.perf_counter() - start
 
 
+def discovery_cost(folder: Path) -> tuple[float, int]:
+    """Seconds to find the declarations under ``folder`` (walk, .gitignore, kind read from each file)."""
+    from perflint.config.resolve import Configs
+    from perflint.engine.discovery import discover
+
+    start = time.perf_counter()
+    selection = discover([str(folder)], Path.cwd(), Configs(None, {}, Path.cwd()))
+    return time.perf_counter() - start, len(selection.files)
+
+
+def output_costs(files: list[Path]) -> tuple[list[tuple[str, float]], int]:
+    """Seconds to render each output format from the full catalogue's results on ``files``."""
+    from perflint.config.loader import load_config
+    from perflint.engine.batch import lint_files
+    from perflint.output import FORMATS, renderer
+    from perflint.output.report import Report
+
+    results = lint_files([str(f) for f in files], load_config(cwd=ROOT), jobs=1, cache=None)
+    report = Report(results, lang="zh", root=str(Path.cwd()))
+    findings = len(report.diagnostics)  # computed once, as in a run, before any format
+    gc.freeze()  # as `perflint check` does before rendering
+    costs = []
+    for name in FORMATS:
+        render = renderer(name)
+        start = time.perf_counter()
+        render(report)
+        costs.append((name, time.perf_counter() - start))
+    return costs, findings
+
+
 def big_document(out: Path, indicators: int = 10_000) -> Path:
     """One declaration with ``indicators`` indicators of every kind the pairwise rules compare
     (quantities, benefits in people, unit costs, long names): linear rules keep it cheap."""
@@ -146,10 +178,18 @@ def main() -> None:
     for name, seconds, note in rows:
         print(f"{name:<40} {seconds:>9.2f} {ms(seconds):>9.3f}  {note or ''}")
     print(f"{'perflint check one.yaml (wall, median of 7)':<40} {one:>9.3f} {'':>9}  target < 0.200 s")
+    found, count = discovery_cost(args.out / "gen")
+    assert count == n, f"discovery found {count} of {n} declarations"
+    print(f"{'discovery (walk, .gitignore, kind: read)':<40} {found:>9.2f} {ms(found):>9.3f}  {found / full * 100:.1f}% of the lint")
     big = [big_document(args.out)]
     big_bare, big_lint = bare_parse(big), perflint_in_process(big)
     print(f"{'one 10,000-indicator document':<40} {big_lint:>9.3f} {'':>9}  {big_lint / big_bare:.1f}× its bare parse "
           f"({big_bare:.3f} s, {big[0].stat().st_size / 1024:.0f} KiB)")
+    costs, findings = output_costs(files)
+    print(f"\noutput formats on the same results ({findings / n:.1f} findings per file), "
+          f"beside the full catalogue in-process ({ms(full):.3f} ms/file):")
+    for name, seconds in costs:
+        print(f"  {'--format ' + name:<38} {seconds:>9.2f} {ms(seconds):>9.3f}  {seconds / full * 100:.0f}% of the lint")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from perflint.config.loader import load_config
 from perflint.engine.runner import lint_bytes
@@ -32,3 +34,39 @@ def problems(text: str, rule: str, **options):
 @pytest.fixture
 def lint():
     return lint_text
+
+
+# budget-sum fires once (items add up to 90, not 100): one finding per declaration
+DECL = ("kind: declaration\nfiscal_year: 2024\nproject: {name: 示例项目}\n"
+        "budget: {unit: 元, annual: 100, items: [{name: a, amount: 40}, {name: b, amount: 50}]}\nindicators: []\n")
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e",
+           "PATH": "/usr/bin:/bin"}
+
+
+@pytest.fixture
+def perflint(monkeypatch):
+    """The CLI in this process, in ``cwd``: (exit code, stdout, stderr)."""
+
+    def run(cwd, *args, input=None, env=None):
+        monkeypatch.chdir(cwd)
+        for key in ("NO_COLOR", "FORCE_COLOR"):
+            monkeypatch.delenv(key, raising=False)
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        from perflint.cli.main import cli
+
+        result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+def write(root, files: dict):
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def git(path, *args):
+    subprocess.run(["git", *args], cwd=path, check=True, capture_output=True, env=GIT_ENV)

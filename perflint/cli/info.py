@@ -1,10 +1,9 @@
 """`perflint rules` and `perflint explain`."""
 from __future__ import annotations
 
-import difflib
-
 import click
 
+from perflint.core.suggest import did_you_mean
 from perflint.engine.rule import BASIS
 
 GROUPS = {
@@ -85,9 +84,7 @@ def explain_rule(rule_id: str, lang: str) -> int:
 
     rules = all_rules()
     if rule_id not in rules:
-        near = difflib.get_close_matches(rule_id, list(rules), n=1)
-        hint = f" (did you mean {near[0]}?)" if near else ""
-        click.echo(f"perflint: unknown rule {rule_id!r}{hint}", err=True)
+        click.echo(f"perflint: unknown rule {rule_id!r}{did_you_mean(rule_id, rules)}", err=True)
         return 2
     click.echo(render_explain(rules[rule_id], lang))
     return 0
