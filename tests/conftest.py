@@ -12,6 +12,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DECLARATIONS = ROOT / "declarations"
 
 
+def is_self_evaluation(path) -> bool:
+    """A bundled file of kind self-evaluation (pinned by tests/test_selfeval_defects.py)."""
+    return "\nkind: self-evaluation\n" in (ROOT / path).read_text(encoding="utf-8")
+
+
 def lint_text(text: str, select=None, rules=None, path="t.yaml"):
     """Lint a YAML snippet with only the selected rules; returns the active diagnostics."""
     config = load_config(cli={"select": tuple(select) if select else None}, cwd=ROOT / "tests")

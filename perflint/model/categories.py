@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from perflint.model.vocabulary import WEIGHT_IN_LABEL
+
 # Canonical first levels
 OUTPUT, BENEFIT, SATISFACTION, COST, MANAGEMENT, IMPACT = "output", "benefit", "satisfaction", "cost", "management", "impact"
 # Canonical second levels
@@ -49,7 +51,8 @@ def stem(label) -> str:
 
 @lru_cache(maxsize=4096)
 def _stem(text: str) -> str:
-    return _SUFFIX.sub("", re.sub(r"\s+", "", text))
+    # a weight printed in the label is not part of its name: 产出指标(50分) is 产出指标
+    return _SUFFIX.sub("", WEIGHT_IN_LABEL.sub("", re.sub(r"\s+", "", text)))
 
 
 def level1_of(label) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perflint.model import categories as C
+from perflint.model.cells import composed_target
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
 from perflint.model.targets import Target, parse_target
@@ -46,7 +47,8 @@ class Indicator:
         value = data.get("target")
         # A mapping, list or true/false is no target at all (the schema check reports the type).
         self.target_raw = "" if isinstance(value, (dict, list, bool)) else text_of(value)
-        self.target: Target = parse_target(self.target_raw)
+        # a target printed over several cells (指标性质 / 指标值 / 度量单位) is read as one
+        self.target: Target = parse_target(composed_target(self.target_raw, data, self.name))
         self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
         self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or "满意度" in self.name
         self.is_cost = level1 == C.COST or level2 == C.COST

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from perflint.model.vocabulary import UNIT_ALIASES
+
 # Operators as written → canonical. The canonical forms are what the forms should use.
 CANONICAL_OPS = {"≥", "≤", "=", ">", "<"}
 _SYMBOL_OPS = [
@@ -150,7 +152,7 @@ def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
         return None, None, multiplier
     m = _UNIT_RE.match(rest)
     if m:
-        return m.group(1), None, multiplier
+        return UNIT_ALIASES.get(m.group(1), m.group(1)), None, multiplier
     return None, rest, multiplier
 
 

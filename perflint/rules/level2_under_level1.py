@@ -42,6 +42,7 @@ def _home(era: str, level2: str) -> list[str]:
         Example("era: sh-2024\nindicators: [{level1: 效益指标, level2: 满意度, name: 参观者满意度, target: '≥95%'}]", ("/indicators/0/level2",)),
         Example("era: sh-2020\nindicators: [{level1: 影响力目标, level2: 满意度, name: 参观人员满意度, target: '>=95%'}]", ("/indicators/0/level2",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     era = decl.era
