@@ -144,3 +144,10 @@ class Declaration:
         if not isinstance(raw, list):
             return []
         return [(i, it) for i, it in enumerate(raw) if isinstance(it, dict)]
+
+    @lazy
+    def scorecard(self):
+        """A self-evaluation's budget execution and scores, declared and recomputed (model.selfeval)."""
+        from perflint.model.selfeval import read_scorecard
+
+        return read_scorecard(self)

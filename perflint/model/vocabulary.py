@@ -42,3 +42,8 @@ FUND_COLUMNS = {
     "full_year": ("全年预算数", "the full-year budget"),
     "executed": ("全年执行数", "the amount spent"),
 }
+# A stated amount broken down after 其中 (of which): 共完成预算资金89.97万元。其中:30万元…;29.99万元…
+AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MONEY_UNITS = r"亿元|万元|元"
+BREAKDOWN = re.compile(rf"(?P<total>{AMOUNT})\s*(?P<unit>{MONEY_UNITS})[^。；;其]{{0,12}}[。，,；;]?\s*其中\s*[:：]?(?P<parts>[^。]*)")
+BREAKDOWN_PART = re.compile(rf"(?P<num>{AMOUNT})\s*(?P<unit>{MONEY_UNITS})")
