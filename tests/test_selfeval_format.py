@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import DECLARATIONS, ROOT, is_self_evaluation, lint_text
-from perflint.model.cells import composed_target, fill_in_hint
+from perflint.model.cells import fill_in_hint, hint_cells
 from perflint.model.declaration import Declaration
 
 SELF_EVALUATIONS = sorted(p for p in DECLARATIONS.rglob("*.yaml") if is_self_evaluation(p))
@@ -45,22 +45,23 @@ def test_wrong_types_in_the_selfeval_block_are_schema_findings_not_crashes():
                                           "/selfeval/execution/unit", "/selfeval/total", "/selfeval/grade"}
 
 
-@pytest.mark.parametrize("target,cells,name,whole", [
-    ("100", {"operator": "=", "unit": "%"}, "发放(缴纳)覆盖率", "=100%"),  # 四川: 指标性质 / 指标值 / 度量单位
-    ("≥95%", {"operator": "=", "unit": "%"}, "完成率", "≥95%"),  # a cell never overrides the target
-    ("95", {"unit": "%"}, "完成率", "95%"),
-    ("22.8", {}, "公猪舍(≥**平方米)", "≥22.8平方米"),  # a template's fill-in hint left in the name
-    ("50", {}, "排污沟(≥米)", "≥50米"),
-    ("1", {}, "粉碎拌合机(11kw)(≥台)", "≥1台"),
-    ("20", {}, "完成率（%）", "20"),  # a unit in brackets is no fill-in hint
-    ("健全", {"operator": "="}, "制度健全性", "=健全"),
-    ("", {"operator": "="}, "x", ""),
+@pytest.mark.parametrize("cells,whole", [
+    ({"operator": "=", "target": "100", "unit": "%", "name": "发放(缴纳)覆盖率"}, "=100%"),  # 四川: 指标性质 / 指标值 / 度量单位
+    ({"operator": "", "target": "95", "unit": "%", "name": "完成率"}, "95%"),
+    ({"target": "22.8", "name": "公猪舍(≥**平方米)"}, "≥22.8平方米"),  # a template's fill-in hint left in the name
+    ({"target": "50", "name": "排污沟(≥米)"}, "≥50米"),
+    ({"target": "1", "name": "粉碎拌合机(11kw)(≥台)"}, "≥1台"),
+    ({"target": "≥1台", "name": "粉碎拌合机(≥台)"}, "≥1台"),  # a hint never overrides the target
+    ({"target": "20", "name": "完成率（%）"}, "20"),  # a unit in brackets is no fill-in hint
+    ({"target": "22.8", "unit": "平方米", "name": "公猪舍(≥**平方米)"}, "22.8平方米"),  # a unit cell outranks the hint
 ])
-def test_a_target_over_several_cells_is_read_as_one(target, cells, name, whole):
-    assert composed_target(target, cells, name) == whole
+def test_a_target_over_several_cells_is_read_as_one(cells, whole):
+    ind = Declaration({"indicators": [{"level1": "产出指标", "level2": "数量指标", **cells}]}).indicators[0]
+    assert ind.target_raw == whole and ind.target_cell == cells["target"]
 
 
 def test_fill_in_hints():
+    assert hint_cells("22.8", "公猪舍(≥**平方米)") == ("≥", "平方米") and hint_cells("约22", "公猪舍(≥**平方米)") == ("", "")
     assert fill_in_hint("( ≥**个 )") == ("≥", "个")
     assert fill_in_hint("达标率(≥**%)") == ("≥", "%")
     assert fill_in_hint("完成率（%）") is None
@@ -74,7 +75,7 @@ def test_operator_and_unit_columns_complete_the_target_for_every_rule():
     assert lint_text(text, select=["operator-required", "unit-required", "percent-range"]) == []
     ind = Declaration({"indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "发放覆盖率",
                                        "operator": "=", "target": "100", "unit": "%"}]}).indicators[0]
-    assert (ind.target.op, ind.target.value, ind.target.unit, ind.target_raw) == ("=", 100, "%", "100")
+    assert (ind.target.op, ind.target.value, ind.target.unit, ind.target_cell) == ("=", 100, "%", "100")
 
 
 def test_weights_in_level_labels_and_word_units_are_read():

@@ -26,7 +26,7 @@ from perflint.model.fields import BLANK_MARKS, is_blank
 from perflint.model.money import FACTORS
 from perflint.model.polarity import polarity
 from perflint.model.targets import Target, parse_target
-from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, GRADES, INSTRUCTION_TEXT, WEIGHT_IN_LABEL
+from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, GRADES, INSTRUCTION_TEXT
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -133,8 +133,7 @@ def is_unwritten(text) -> bool:
 
 def label_weight(label) -> Decimal | None:
     """The weight printed in a label: 产出指标(50分) → 50."""
-    m = WEIGHT_IN_LABEL.search(label) if isinstance(label, str) else None
-    return Decimal(m.group(1)) if m else None
+    return C.weight_of(label)
 
 
 # --- budget execution ---------------------------------------------------------------------------
@@ -356,7 +355,7 @@ def _line(ind, points: Cell, score: Cell, bands) -> ScoreLine:
     if quantitative:
         line.update(_quantitative(ind, t, actual, points))
     else:
-        level = attainment_of(data, actual_raw, ind.target_raw)
+        level = attainment_of(data, actual_raw, ind.target_cell)
         band = bands.get(level) if level else None
         line.update(attainment=level, band=band, meets=None if level is None else level == "met")
     return ScoreLine(**line)

@@ -64,16 +64,16 @@ def check(decl, opts):
             yield finding(ln.at("actual"), f"“{ind.name}”的实际完成值“{ln.actual_raw}”是一个区间，不是实测结果：写明实际达到的数值（如 96.5%）。",
                           f"\"{ind.name}\" has the actual \"{ln.actual_raw}\", a range rather than a result: state the value reached (e.g. 96.5%).")
             continue
-        if ln.actual_raw in _VERDICTS and ln.actual_raw != ind.target_raw:
+        if ln.actual_raw in _VERDICTS and ln.actual_raw != ind.target_cell:
             yield finding(ln.at("actual"), f"“{ind.name}”的实际完成值“{ln.actual_raw}”是结论，不是结果：写明实际达到的情况（数值、日期或所达到的档次）。",
                           f"\"{ind.name}\" has the actual \"{ln.actual_raw}\", a verdict rather than a result: state what was "
                           f"reached (a value, a date or the level attained).")
             continue
         if ln.quantitative and actual.kind == "number" and actual.value is not None:
-            printed_unit = parse_target(ind.target_raw).unit  # a unit column serves both cells
+            printed_unit = parse_target(ind.target_cell).unit  # a unit column serves both cells
             if printed_unit and not actual.unit:
-                yield finding(ln.at("actual"), f"“{ind.name}”的实际完成值 {ln.actual_raw} 没有单位（指标值 {ind.target_raw}）：写作 {ln.actual_raw}{printed_unit}。",
-                              f"\"{ind.name}\" has the actual {ln.actual_raw} with no unit (target {ind.target_raw}): write {ln.actual_raw}{printed_unit}.",
+                yield finding(ln.at("actual"), f"“{ind.name}”的实际完成值 {ln.actual_raw} 没有单位（指标值 {ind.target_cell}）：写作 {ln.actual_raw}{printed_unit}。",
+                              f"\"{ind.name}\" has the actual {ln.actual_raw} with no unit (target {ind.target_cell}): write {ln.actual_raw}{printed_unit}.",
                               severity=Severity.INFO)
             if actual.value == ind.target.value:
                 copies.append(ln)

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model.names import is_satisfaction_score, words
-from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier, label
+from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier
 
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额")
 
@@ -50,7 +50,7 @@ def check(decl, opts):
         if filed_tier(ind) != "benefit" or ind.level2 not in OUTCOME_LEVEL2:
             continue
         if is_satisfaction_score(name):
-            to = label(decl.era, C.SATISFACTION)
+            to = decl.template.place(C.SATISFACTION)
             yield finding(
                 ind.at("name"),
                 f"“{name}”是满意度指标，却填在“{where}”下：移到“{to}”。",
@@ -59,7 +59,7 @@ def check(decl, opts):
             continue
         word = next((w for w in economic_words if w in name), None)
         if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and "社会" not in name:
-            to = label(decl.era, C.ECONOMIC)
+            to = decl.template.place(C.ECONOMIC)
             yield finding(
                 ind.at("name"),
                 f"“{name}”是经济效益（{word}），却填在“{where}”下：移到“{to}”，社会效益下写对人和社会的影响。",

@@ -2,9 +2,6 @@ import re
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.names import core, words
-from perflint.model.tiers import scores_satisfaction
-from perflint.rules.output_quantified import unquantified
-from perflint.rules.unit_matches_name import mismatch
 
 SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否")
 # Properties graded X / 基本X / 不X when the name names the property (…健全性, …合理性).
@@ -96,13 +93,14 @@ def _rename(name: str, prop: str) -> str:
                 ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("output-quantified", "unit-matches-name", "satisfaction-min"),
 )
 def check(decl, opts):
     levels = _levels(words(opts["scales"]))
     properties, vague_words = words(opts["properties"]), words(opts["vague_words"])
     for ind in decl.indicators:
         t = ind.target
-        if t.kind not in ("qualitative", "mixed") or scores_satisfaction(ind) or unquantified(ind) or mismatch(ind):
+        if t.kind not in ("qualitative", "mixed"):
             continue
         if t.kind == "mixed" and t.unit == "%" and not t.vague:
             yield finding(

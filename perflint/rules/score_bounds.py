@@ -67,7 +67,7 @@ def _not_a_number(name, points, line):
     zh = en = ""
     if line is not None:
         reason = read_cell(line.indicator.data.get("deviation_reason"), "")
-        copies = str(points.raw).strip() in (line.indicator.target_raw, line.actual_raw)
+        copies = str(points.raw).strip() in (line.indicator.target_cell, line.actual_raw)
         if copies and reason.value is not None:
             zh = (f"；它与本行的指标值相同，而偏差原因一栏写着 {reason.shown}：这一行像是多出一格、错位了一列，"
                   f"分值应是 {line.score.shown or '?'}，得分应是 {reason.shown}")
