@@ -28,6 +28,23 @@ def lint_text(text: str, select=None, rules=None, path="t.yaml"):
     return lint_bytes(path, textwrap.dedent(text).encode("utf-8"), config).active
 
 
+def lint_set(texts: dict, select=None, rules=None, only=None):
+    """Lint several YAML snippets ({path: text}) as one run, the checks across files included; returns
+    {path: active diagnostics}."""
+    from perflint.engine import crossfile
+
+    config = load_config(cli={"select": tuple(select) if select else None}, cwd=ROOT / "tests")
+    if rules:
+        from perflint.config.loader import parse_rule_table
+        from perflint.config.model import apply_rule_table
+
+        apply_rule_table(config.settings, parse_rule_table(rules, "test"))
+        config._cache.clear()
+    results = [lint_bytes(path, textwrap.dedent(text).encode("utf-8"), config) for path, text in texts.items()]
+    results = crossfile.apply(results, config, only=only)
+    return {r.path: r.active for r in results}
+
+
 def problems(text: str, rule: str, **options):
     """(line, column, pointer) of each finding of ``rule`` on a snippet."""
     found = lint_text(text, select=[rule], rules={rule: options} if options else None)

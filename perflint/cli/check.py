@@ -36,10 +36,13 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
         config = load_config(config_path, cli)
     except (ConfigError, PluginError) as exc:
         fail(f"configuration error: {exc}")
+    from perflint.engine import crossfile
+
     cwd = Path.cwd()
     files, missing = discover(paths, cwd, config.exclude, config.relative)
     if missing:
         fail(f"no such file or directory: {missing[0]}")
+    everything = files  # with --diff, the unchanged files still feed the checks across files
     if diff:
         from perflint.engine.gitdiff import GitError, changed_files
 
@@ -57,7 +60,11 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     # for every file (~7% of a large run). Done here, not in lint_files: a long-lived caller would
     # freeze its own garbage.
     gc.freeze()
-    results = lint_files(files, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty())
+    across = crossfile.enabled(config)
+    results = lint_files(everything if diff and across else files, config, jobs=jobs, cache=cache,
+                         progress=sys.stderr.isatty())
+    if across:
+        results = crossfile.apply(results, config, only=set(files) if diff else None)
     return config, results
 
 

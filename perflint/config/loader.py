@@ -20,7 +20,7 @@ except ImportError:  # Python < 3.11
 CONFIG_FILES = (".perflint.yaml", ".perflint.yml", "pyproject.toml")
 TOP_KEYS = {
     "profile", "extends", "rules", "overrides", "select", "ignore", "extend-select", "per-file-ignores",
-    "fail-on", "lang", "require-reason", "exclude", "description",
+    "fail-on", "lang", "require-reason", "exclude", "description", "aliases",
 }
 PROFILE_KEYS = {"description", "extends", "rules", "overrides"}
 
@@ -89,6 +89,7 @@ _TYPES = {  # top-level key → (accepted types, how to say it)
     "extend-select": ((str, list), "a list of rules"), "per-file-ignores": ((dict,), "a mapping of globs to rule lists"),
     "fail-on": ((str,), "error, warning or info"), "lang": ((str,), "zh or en"), "require-reason": ((bool,), "true or false"),
     "exclude": ((str, list), "a list of globs"), "description": ((str,), "text"),
+    "aliases": ((dict,), "a mapping with projects and departments, each a mapping of name to name"),
 }
 
 
@@ -162,6 +163,7 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
     config.lang = lang
     config.require_reason = raw.get("require-reason", False)
     config.exclude = tuple(_as_list(raw.get("exclude") or [], "exclude", where))
+    config.aliases = _aliases(raw.get("aliases") or {}, where)
     return config
 
 
@@ -262,3 +264,16 @@ def parse_override(value, where: str) -> Override:
         raise ConfigError(f"{where}: unknown era {bad[0]!r} (known: {', '.join(known)})")
     return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
                     parse_rule_table(value.get("rules") or {}, where))
+
+
+def _aliases(value: dict, where: str) -> dict:
+    """aliases: {projects: {name: name}, departments: {name: name}}: how the checks across files key a
+    project whose name or department is spelled differently in some files."""
+    out = {}
+    for key, table in value.items():
+        if key not in ("projects", "departments"):
+            raise ConfigError(f"{where}: aliases: unknown key {key!r} (projects or departments)")
+        if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+            raise ConfigError(f"{where}: aliases.{key} must map names to names (text to text)")
+        out[key] = dict(table)
+    return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from perflint.output.common import related_lines
+
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -31,7 +33,8 @@ def render(report) -> str:
                 counts["skipped"] += 1
             else:
                 failure = ET.SubElement(case, "failure", message=message, type=d.rule)
-                failure.text = f"{_clean(d.file)}:{d.line}:{d.column}: {d.severity} [{d.rule}] {message}"
+                failure.text = "\n".join([f"{_clean(d.file)}:{d.line}:{d.column}: {d.severity} [{d.rule}] {message}",
+                                           *(_clean(r) for r in related_lines(d, report.lang))])
                 counts["failures"] += 1
         if not f.active:
             ET.SubElement(suite, "testcase", name="perflint", classname=_clean(f.path), time="0")

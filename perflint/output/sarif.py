@@ -55,11 +55,7 @@ def _descriptor(rule_id: str, lang: str) -> dict:
 
 def _result(d, rule_index: int, report, root) -> dict:
     span = d.span
-    path = repo_path(report, root, d.file)
-    if path is not None:
-        artifact = {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
-    else:  # a file outside the repository: an absolute URI, which code scanning ignores
-        artifact = {"uri": (Path(report.root) / d.file).resolve().as_uri()}
+    artifact = _artifact(report, root, d.file)
     result = {
         "ruleId": d.rule,
         "ruleIndex": rule_index,
@@ -73,6 +69,27 @@ def _result(d, rule_index: int, report, root) -> dict:
         "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
         "properties": {"pointer": d.pointer},
     }
+    if d.related:
+        result["relatedLocations"] = [_related(n, r, report, root) for n, r in enumerate(d.related, 1)]
     if d.suppressed:
         result["suppressions"] = [{"kind": "inSource", "justification": d.suppressed}]
     return result
+
+
+def _artifact(report, root, file: str) -> dict:
+    path = repo_path(report, root, file)
+    if path is not None:
+        return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    return {"uri": (Path(report.root) / file).resolve().as_uri()}  # outside the repository: code scanning ignores it
+
+
+def _related(n: int, r, report, root) -> dict:
+    """A related location (the declaration a self-evaluation departs from, last year's target)."""
+    loc = {"id": n, "physicalLocation": {
+        "artifactLocation": _artifact(report, root, r.file),
+        "region": {"startLine": r.span.line, "startColumn": r.span.column,
+                   "endLine": r.span.end_line, "endColumn": r.span.end_column},
+    }, "properties": {"pointer": r.pointer}}
+    if r.message:
+        loc["message"] = {"text": r.message.text(report.lang)}
+    return loc

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from perflint.output.common import related_lines
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
@@ -15,6 +17,7 @@ def render(report, colour: bool = False) -> str:
             loc = click.style(loc, bold=True)
             sev = click.style(sev, fg=_COLOURS[sev])
         lines.append(f"{loc} {sev} [{d.rule}] {d.message.text(report.lang)}")
+        lines += [f"    {r}" for r in related_lines(d, report.lang)]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

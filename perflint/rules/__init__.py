@@ -12,6 +12,7 @@ from perflint.rules import (
     deadline_in_period,
     deviation_reason,
     duplicate_indicator,
+    duplicate_project,
     empty_indicator,
     exec_rate,
     exec_reason,
@@ -54,7 +55,10 @@ from perflint.rules import (
     satisfaction_respondent,
     score_bounds,
     score_rule,
+    selfeval_budget_matches,
+    selfeval_indicators_match,
     selfeval_narrative,
+    selfeval_target_matches,
     selfeval_weights,
     total_score,
     unit_cost_times_quantity,
@@ -62,6 +66,9 @@ from perflint.rules import (
     unit_required,
     unknown_category,
     year_consistency,
+    yoy_budget_jump,
+    yoy_indicator_renamed,
+    yoy_target_lowered,
 )
 
 CONTENT_RULES = (
@@ -127,6 +134,14 @@ CONTENT_RULES = (
     selfeval_narrative.check,
     selfeval_weights.check,
     total_score.check,
+    # across files (engine.crossfile)
+    duplicate_project.check,
+    selfeval_budget_matches.check,
+    selfeval_indicators_match.check,
+    selfeval_target_matches.check,
+    yoy_budget_jump.check,
+    yoy_indicator_renamed.check,
+    yoy_target_lowered.check,
 )
 
 BUILTIN = {r.id: r for r in (*input.RULES, *CONTENT_RULES)}
