@@ -240,5 +240,28 @@ def test_the_index_is_linear_and_survives_hostile_keys():
     looped = Index([f(1, project="甲"), f(2, "self-evaluation", project="乙")], {"projects": {"甲": "乙", "乙": "甲"}})
     assert [(k, p.subject.path) for k, p in looped.pairs()] == []  # an alias is applied once: 甲→乙, 乙→甲, no loop
     assert isinstance(Pair(f(1), f(2)).subject, ProjectFile)
-    for bad in ({"v": 1, "year": "2021", "project": ["x"]}, {"v": 1, "year": True, "project": "x"}, {"v": 1}):
-        assert list(Index([ProjectFile("x.yaml", "x.yaml", bad)]).pairs()) == []
+    for bad in ({"v": 1, "year": "2021", "project": ["x"]}, {"v": 1, "year": True, "project": "x"}, {"v": 1},
+                {"v": 1, "year": 2021, "project": "x", "dept": "d", "ind": [[1, 2], None, ["a"] * 9], "spans": {"": [1]},
+                 "annual": "NaN", "initial_places": 10 ** 9, "unit": ["万元"]}):
+        f_bad = ProjectFile("x.yaml", "x.yaml", bad)
+        assert list(Index([f_bad]).pairs()) == []
+        assert (f_bad.annual, f_bad.span("/indicators/0/name").line, f_bad.unit) == (None, 1, "元")
+        assert [i.name for i in f_bad.indicators] in ([], ["a"])
+    no_dept = [ProjectFile(f"{i}.yaml", f"{i}.yaml", {"v": 1, "kind": "declaration", "year": 2024, "project": "机关服务",
+                                                       "dept": ""}) for i in range(2)]
+    assert list(Index(no_dept).pairs()) == []  # two offices' 机关服务 with no department are not one project
+
+
+def test_summaries_travel_through_marshal_for_the_cache():
+    import marshal
+
+    from conftest import DECLARATIONS
+    from perflint.config.loader import load_config
+    from perflint.engine.runner import FileResult, lint_bytes
+
+    config = load_config(cwd=DECLARATIONS)
+    for path in sorted(DECLARATIONS.rglob("*.yaml")):
+        result = lint_bytes(str(path), path.read_bytes(), config)
+        assert result.summary and result.summary["v"] == 1
+        back = FileResult.unpack(result.path, marshal.loads(marshal.dumps(result.pack())))
+        assert back.summary == result.summary and back.diagnostics == result.diagnostics

@@ -52,6 +52,8 @@ def test_wrong_types_in_the_selfeval_block_are_schema_findings_not_crashes():
     ({"target": "50", "name": "排污沟(≥米)"}, "≥50米"),
     ({"target": "1", "name": "粉碎拌合机(11kw)(≥台)"}, "≥1台"),
     ({"target": "≥1台", "name": "粉碎拌合机(≥台)"}, "≥1台"),  # a hint never overrides the target
+    ({"target": ">=3", "name": "新建基础设施数量( ≥**个 )"}, ">=3个"),  # only what the number lacks
+    ({"target": "3-5", "name": "场次(≥**场)"}, "3-5"),  # a range says what it means
     ({"target": "20", "name": "完成率（%）"}, "20"),  # a unit in brackets is no fill-in hint
     ({"target": "22.8", "unit": "平方米", "name": "公猪舍(≥**平方米)"}, "22.8平方米"),  # a unit cell outranks the hint
 ])

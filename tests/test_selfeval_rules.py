@@ -42,6 +42,18 @@ def test_scorecard_of_seed_004_b_declared_next_to_recomputed():
     assert sc.weights["execution"] == 10 and sc.weights["output"] == 50 and sc.weights["benefit"] == 30
 
 
+def test_scorecard_rows_for_reports():
+    sc = scorecard(DECLARATIONS / "shanghai-stic-office/2021/future-park-exhibition-hall-self-evaluation.yaml")
+    rows = sc.rows()
+    assert [r.label.en for r in rows] == ["budget execution", "计划接待参观团组总数", "计划接待参观团组类型", "服务响应度",
+                                          "计划参展商总数", "服务对象满意度指标", "total"]
+    assert [(r.declared, r.recomputed, r.differs) for r in rows][1] == (18, Decimal("9.10"), True)
+    assert rows[0].how.en == "min(99.88%, 100%) × 10 = 9.99 (rate 1120.52 ÷ 1121.92 = 99.88%)"
+    assert (rows[-1].declared, rows[-1].recomputed, rows[-1].how.en) == (Decimal("96.99"), Decimal("89.09"),
+                                                                        "9.99 + 9.10 + 20 + 10 + 30 + 10")
+    assert rows[2].recomputed is None and not rows[2].differs  # qualitative: nothing to recompute
+
+
 def test_execution_rate_is_taken_at_the_printed_precision():
     assert found("selfeval:\n  execution: {full_year: 1121.92, executed: 1120.52, rate: 99.88%}", "exec-rate") == []
     assert found("selfeval:\n  execution: {full_year: 1121.92, executed: 1120.52, rate: 99.9%}", "exec-rate") == []
@@ -151,6 +163,17 @@ def test_hostile_values_are_findings_not_crashes():
             "  - {level1: [x], level2: {a: 1}, name: 7, target: 5, actual: true, points: {a: 1}, score: [1], not_applicable: 'yes'}\n")
     found_rules = {d.rule for d in lint_text(HEAD + text)}
     assert "internal-error" not in found_rules and "schema" in found_rules
+
+
+def test_extreme_magnitudes_are_computed_or_left_alone_never_raised():
+    text = ("selfeval:\n  execution: {unit: 万元, initial: 1e999999, full_year: 0.0000000001, executed: 999999999999999,"
+            " points: 10, rate: 1%, score: 1}\nbudget: {unit: 万元, annual: 1e999999}\nindicators:\n"
+            "  - {level1: 产出指标, level2: 数量指标, name: a, target: '≥0.0000000001个', actual: '999999999999999个',"
+            " points: 999999999999999, score: 1}\n")
+    found = lint_text(HEAD + text)
+    assert "internal-error" not in {d.rule for d in found}
+    rate = next(d for d in found if d.rule == "exec-rate")
+    assert "999999999999999 ÷ 0.0000000001 = 999999999999999000000000000%" in rate.message.en
 
 
 def test_a_wrong_shape_of_the_selfeval_block_is_only_a_schema_finding():

@@ -108,11 +108,10 @@ class Index:
 
     def key(self, f: ProjectFile) -> tuple[str, str] | None:
         """(department, project), each normalised and aliased once (an alias of an alias is not followed,
-        so aliases cannot loop); None for a file that names no project."""
-        project = normal_name(f.project)
-        if not project:
-            return None
-        dept = normal_name(f.department)
+        so aliases cannot loop); None for a file that names no project or no department."""
+        project, dept = normal_name(f.project), normal_name(f.department)
+        if not project or not dept:
+            return None  # two offices' 机关服务 without a department are not one project
         return self.departments.get(dept, dept), self.projects.get(project, project)
 
     def pairs(self):

@@ -124,7 +124,10 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             except Exception as exc:  # one broken rule must not hide the others
                 found.append(("internal-error", Finding("", _internal(rid, exc)), None))
         if crossfile.enabled(config):
-            result.summary = crossfile.summarize(decl, doc)
+            try:
+                result.summary = crossfile.summarize(decl, doc)
+            except Exception as exc:  # the file still lints; it only takes no part in the checks across files
+                found.append(("internal-error", Finding("", _internal("cross-file summary", exc)), None))
         result.meta = {
             "project": text_of(decl.get("project", "name")),
             "department": text_of(decl.get("department") or decl.get("declaring_unit")),

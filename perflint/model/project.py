@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from perflint.core.diagnostic import UNKNOWN_SPAN, Message, Related, Span
 
@@ -23,15 +23,22 @@ _SPACE = re.compile(r"\s+")
 def normal_name(text) -> str:
     """A department or project name as a key: full-width folded, spaces and a leading unit or project
     code (219-, 51000021R…-) dropped."""
-    if not isinstance(text, str):
-        return ""
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
-    return _CODE_PREFIX.sub("", text)
+    return _normal_name(text) if isinstance(text, str) else ""
+
+
+@lru_cache(maxsize=16384)
+def _normal_name(text: str) -> str:
+    return _CODE_PREFIX.sub("", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def normal_target(text) -> str:
     """A target's text for comparison: ≥95.00(%) and ≥95% are the same target, as are ≧ and ≥."""
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", str(text or "")))
+    return _normal_target(text if isinstance(text, str) else str(text or ""))
+
+
+@lru_cache(maxsize=16384)
+def _normal_target(text: str) -> str:
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", text))
     for old, new in (("≧", "≥"), ("≦", "≤"), (">=", "≥"), ("<=", "≤")):
         text = text.replace(old, new)
     text = _BRACKETED_UNIT.sub(r"\1", text)
@@ -42,14 +49,21 @@ _BRACKETED_UNIT = re.compile(r"[(（]([^()（）]{1,4})[)）]$")
 _NUMBER = re.compile(r"\d{1,18}(?:\.\d{1,10})?")
 
 
+def _str(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _decimal(text) -> Decimal | None:
-    try:
-        return None if text is None else Decimal(text)
-    except (InvalidOperation, ValueError, TypeError):
+    if not isinstance(text, str):
         return None
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() else None
 
 
-@dataclass(frozen=True)
+@dataclass
 class IndicatorRef:
     """An indicator of another file: its name, canonical levels, target (as written, and parsed) and pointer."""
 
@@ -71,7 +85,7 @@ class IndicatorRef:
     def at(self, key: str) -> str:
         return f"{self.pointer}/{key}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         return normal_name(self.name)
 
@@ -98,7 +112,7 @@ class ProjectFile:
 
     @property
     def kind(self) -> str:
-        return self.summary.get("kind") or "declaration"
+        return _str(self.summary.get("kind")) or "declaration"
 
     @property
     def year(self) -> int | None:
@@ -107,26 +121,30 @@ class ProjectFile:
 
     @property
     def era(self) -> str:
-        return self.summary.get("era") or "unknown"
+        return _str(self.summary.get("era")) or "unknown"
 
     @property
     def department(self) -> str:
-        return self.summary.get("dept") or ""
+        return _str(self.summary.get("dept"))
 
     @property
     def project(self) -> str:
-        return self.summary.get("project") or ""
+        return _str(self.summary.get("project"))
 
     @property
     def unit(self) -> str:
-        return self.summary.get("unit") or "元"
+        return "万元" if self.summary.get("unit") == "万元" else "元"
 
     @cached_property
     def indicators(self) -> tuple[IndicatorRef, ...]:
+        """The indicators, each with its index in the file's list (a row of another shape is skipped)."""
         out = []
-        for i, row in enumerate(self.summary.get("ind") or ()):
+        rows = self.summary.get("ind")
+        for i, row in enumerate(rows if isinstance(rows, list) else ()):
+            if not isinstance(row, (list, tuple)) or len(row) != 9 or not all(isinstance(x, (str, type(None))) for x in row):
+                continue
             name, l1, l2, target, op, value, unit, kind, stable = row
-            out.append(IndicatorRef(i, name, l1, l2, target, op, _decimal(value), unit, kind, stable))
+            out.append(IndicatorRef(i, name or "", l1, l2, target or "", op, _decimal(value), unit, kind or "", stable or ""))
         return tuple(out)
 
     @cached_property
@@ -150,16 +168,18 @@ class ProjectFile:
     @property
     def initial_tolerance(self) -> Decimal:
         """Half a unit of the last digit printed in 年初预算, in 元 (3068.14 万元 is ±50 元)."""
-        places = self.summary.get("initial_places") or 0
+        places = self.summary.get("initial_places")
+        places = places if isinstance(places, int) and 0 <= places <= 10 else 0
         factor = Decimal(10_000) if self.unit == "万元" else Decimal(1)
         return Decimal(5).scaleb(-(int(places) + 1)) * factor
 
     def span(self, pointer: str) -> Span:
         """Where ``pointer`` is in this file (the nearest recorded place above it when not recorded)."""
-        spans = self.summary.get("spans") or {}
+        spans = self.summary.get("spans")
+        spans = spans if isinstance(spans, dict) else {}
         while True:
             found = spans.get(pointer)
-            if found:
+            if isinstance(found, (list, tuple)) and len(found) == 4 and all(isinstance(x, int) for x in found):
                 return Span(*found)
             if not pointer:
                 return UNKNOWN_SPAN
@@ -171,6 +191,26 @@ class ProjectFile:
     def where(self) -> str:
         """For messages: the file and its year, e.g. 2021 年申报表 declarations/….yaml."""
         return self.path
+
+
+def unmatched(mine: ProjectFile, other: ProjectFile):
+    """(indicators of ``mine`` with no namesake in ``other``, the reverse, renamed pairs (mine, other's)):
+    a renamed pair is one indicator of each at the same second level with the same target, the only
+    such one on either side. Linear: indicators are grouped through dictionaries."""
+    extra = [i for i in mine.indicators if i.key not in other.by_name]
+    missing = [i for i in other.indicators if i.key not in mine.by_name]
+
+    def groups(items):
+        out: dict = {}
+        for i in items:
+            out.setdefault((i.level2, normal_target(i.target)), []).append(i)
+        return out
+
+    theirs = groups(missing)
+    renamed = [(items[0], theirs[key][0]) for key, items in groups(extra).items()
+               if key[1] and len(items) == 1 and len(theirs.get(key, ())) == 1]
+    paired = {id(a) for a, _ in renamed} | {id(b) for _, b in renamed}
+    return [i for i in extra if id(i) not in paired], [i for i in missing if id(i) not in paired], renamed
 
 
 @dataclass(frozen=True)

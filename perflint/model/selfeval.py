@@ -2,7 +2,8 @@
 
 The scorecard puts every scored line — budget execution and each indicator — with what the form
 declares next to what the scoring rules give, and says how each recomputed figure was obtained.
-Rules compare these facts; reports render them (``scorecard(decl)``; see ``Scorecard``).
+Rules compare these facts; reports render them: ``decl.scorecard`` (a ``Scorecard``) and its
+``rows()``, one ``Row`` per scored line with the declared and the recomputed score and how.
 
 Formulas (财预〔2020〕10号 as laid out by the published forms; domain-rules §4):
 - execution rate = executed ÷ full-year budget; execution score = min(rate, 100%) × points;
@@ -98,7 +99,11 @@ def money(cell: Cell, unit: str) -> Decimal | None:
 
 
 def round2(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    """Half up to two decimals; a value with more digits than the context holds stays as it is."""
+    try:
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return value
 
 
 def num(value: Decimal) -> str:
@@ -114,7 +119,7 @@ def pts(value: Decimal) -> str:
 
 def pct(fraction: Decimal) -> str:
     """A rate to two decimals: 0.980999 → 98.10%."""
-    return f"{round2(fraction * HUNDRED)}%"
+    return f"{format(round2(fraction * HUNDRED), 'f')}%"
 
 
 def grade_of(score: Decimal | None, grades=GRADES) -> str | None:
@@ -419,6 +424,24 @@ class Level:
 
 
 @dataclass(frozen=True)
+class Row:
+    """One line of the scorecard as a report shows it: what is scored, its points, the score printed
+    and the score the rules give, and how that was computed. ``recomputed`` is None where the rules
+    cannot recompute it (a qualitative indicator, an actual that is no measurement)."""
+
+    pointer: str  # where the printed score is (or would be)
+    label: Message
+    points: Decimal | None
+    declared: Decimal | None
+    recomputed: Decimal | None
+    how: Message | None
+
+    @property
+    def differs(self) -> bool:
+        return self.recomputed is not None and (self.declared is None or abs(self.declared - self.recomputed) >= CENT)
+
+
+@dataclass(frozen=True)
 class Scorecard:
     """Declared next to recomputed, for the whole form. ``lines`` follow the indicators' order."""
 
@@ -470,6 +493,28 @@ class Scorecard:
         if self.execution is not None:
             values.append(self.execution.points.value)
         return None if any(v is None for v in values) else sum(values, Decimal(0))
+
+    def rows(self) -> list[Row]:
+        """The execution line, each indicator and the total, declared next to recomputed: what the HTML and
+        Markdown reports render per self-evaluation."""
+        out = []
+        e = self.execution
+        if e is not None:
+            how = e.score_how()
+            out.append(Row(e.total.score.pointer, Message("预算执行率", "budget execution"), e.points.value,
+                           e.total.score.value, e.expected_score, how))
+        for ln in self.lines:
+            name = ln.indicator.name or ln.indicator.path
+            if ln.not_applicable:
+                out.append(Row(ln.score.pointer, Message(f"{name}（不适用）", f"{name} (not applicable)"), ln.points.value,
+                               None, None, None))
+                continue
+            out.append(Row(ln.score.pointer, Message(name, name), ln.points.value, ln.score.value, ln.expected, ln.how))
+        recomputed = self.recomputed_sum()
+        how = self.total_how(recomputed=True)
+        out.append(Row(self.total_score.pointer, Message("总分", "total"), self.total_points.value, self.total_score.value,
+                       recomputed, Message(how, how) if recomputed is not None else None))
+        return out
 
     def total_how(self, recomputed: bool = False) -> str:
         """9.99 + 9.10 + 20 + … = 89.09, or (… ) ÷ 90 × 100 when rescaled."""

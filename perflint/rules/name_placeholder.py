@@ -36,9 +36,10 @@ def check(decl, opts):
         if hint is None:
             continue
         op, unit = hint
+        example = ind.target_raw if ind.target_cell else f"{op}X{unit}"  # the target as the hint completes it
         yield finding(
             ind.at("name"),
-            f"指标名称“{ind.name}”末尾留着表样的填写提示：把“{op}…{unit}”写进指标值（如 {op}{ind.target_cell or 'X'}{unit}），名称只写衡量对象。",
+            f"指标名称“{ind.name}”末尾留着表样的填写提示：把“{op}…{unit}”写进指标值（如 {example}），名称只写衡量对象。",
             f"The name \"{ind.name}\" still ends in the template's fill-in hint: put \"{op}…{unit}\" into the target "
-            f"(e.g. {op}{ind.target_cell or 'X'}{unit}) and let the name say what is measured.",
+            f"(e.g. {example}) and let the name say what is measured.",
         )

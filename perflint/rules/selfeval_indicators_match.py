@@ -1,31 +1,10 @@
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.project import normal_target
+from perflint.model.project import unmatched
 
 _DECL = ("kind: declaration\nfiscal_year: 2021\ndepartment: 科创办\nproject: {name: 展厅运营}\nindicators:\n"
          "  - {level1: 产出指标, level2: 数量指标, name: 接待团组数, target: '≥400场'}\n"
          "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 参观者满意度, target: '≥95%'}\n")
 _SELF = "kind: self-evaluation\nfiscal_year: 2021\ndepartment: 科创办\nproject: {name: 展厅运营}\nindicators:\n"
-
-
-def unmatched(mine, other):
-    """(indicators of ``mine`` with no namesake in ``other``, the reverse, renamed pairs): a pair is an
-    indicator of each at the same second level with the same target, the only such one on either side."""
-    extra = [i for i in mine.indicators if i.key not in other.by_name]
-    missing = [i for i in other.indicators if i.key not in mine.by_name]
-
-    def groups(items):
-        out: dict = {}
-        for i in items:
-            out.setdefault((i.level2, normal_target(i.target)), []).append(i)
-        return out
-
-    theirs = groups(missing)
-    renamed = []
-    for key, items in groups(extra).items():
-        if len(items) == 1 and len(theirs.get(key, ())) == 1 and key[1]:
-            renamed.append((items[0], theirs[key][0]))
-    paired = {id(a) for a, _ in renamed} | {id(b) for _, b in renamed}
-    return [i for i in extra if id(i) not in paired], [i for i in missing if id(i) not in paired], renamed
 
 
 @rule(

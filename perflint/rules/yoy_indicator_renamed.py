@@ -1,5 +1,5 @@
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.project import normal_target
+from perflint.model.project import unmatched
 
 _THIS = ("kind: declaration\nfiscal_year: 2024\ndepartment: 科创办\nproject: {name: 展厅运营}\nindicators:\n"
          "  - {level1: 产出指标, level2: 数量指标, name: '%s', target: '≥4000人'}\n")
@@ -32,19 +32,7 @@ _LAST = _THIS.replace("2024", "2023") % "参观人数"
 )
 def check(pair, opts):
     this, last = pair.subject, pair.other
-    new = [i for i in this.indicators if i.key not in last.by_name]
-    old = [i for i in last.indicators if i.key not in this.by_name]
-    groups: dict = {}
-    for i in old:
-        groups.setdefault((i.level2, normal_target(i.target)), []).append(i)
-    mine: dict = {}
-    for i in new:
-        mine.setdefault((i.level2, normal_target(i.target)), []).append(i)
-    for key, items in mine.items():
-        theirs = groups.get(key, ())
-        if len(items) != 1 or len(theirs) != 1 or not key[1]:
-            continue
-        ind, before = items[0], theirs[0]
+    for ind, before in unmatched(this, last)[2]:
         line = last.span(before.at("name")).line
         yield finding(
             ind.at("name"),
