@@ -18,6 +18,7 @@ from perflint.model.goaltext import cn_number, measures, quantities, shared_noun
 from perflint.model.names import core, name_class, numbers_in, unit_class
 from perflint.model.operators import ACCEPTED, canonical, is_lookalike, written_operator
 from perflint.model.polarity import polarity
+from snippets import OUT_Q, OUT_QUAL, OUT_T, SAT, SOCIAL, at, block, check_fails, ind
 
 RULES = (
     "operator-required", "operator-symbol", "qualitative-graded", "unit-required", "kind-mismatch", "percent-range",
@@ -25,48 +26,6 @@ RULES = (
     "benefit-type-mismatch", "goal-not-measurable", "calc-method-for-rates", "goal-number-conflict",
     "satisfaction-100", "satisfaction-respondent",
 )
-
-
-def _q(value) -> str:
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def block(*indicators, head: str = "") -> str:
-    """Block-style YAML: one `- key: 'value'` line per field, in the order given."""
-    lines = [head] if head else []
-    lines.append("indicators:")
-    for ind in indicators:
-        for n, (key, value) in enumerate(ind.items()):
-            lines.append(("  - " if n == 0 else "    ") + f"{key}: {_q(value)}")
-    return "\n".join(lines) + "\n"
-
-
-def at(text: str, index: int, key: str):
-    """(line, column, pointer) of ``key`` in the index-th indicator of a ``block`` snippet."""
-    seen = -1
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("  - "):
-            seen += 1
-        if seen == index and line.lstrip(" -").startswith(f"{key}:"):
-            return number, len(line) - len(line.lstrip(" -")) + len(key) + 3, f"/indicators/{index}/{key}"
-    raise AssertionError(f"{key} of indicator {index} not in snippet")
-
-
-def ind(level1, level2, name, target, **extra):
-    return {"level1": level1, "level2": level2, "name": name, "target": target, **extra}
-
-
-OUT_Q = ("产出指标", "数量指标")
-OUT_QUAL = ("产出指标", "质量指标")
-OUT_T = ("产出指标", "时效指标")
-SOCIAL = ("效益指标", "社会效益指标")
-SAT = ("满意度指标", "服务对象满意度指标")
-
-
-def check_fails(rule, indicators, failing, key="target", head="", **options):
-    """Exactly the indicators at positions ``failing`` are reported, at their ``key``."""
-    text = block(*indicators, head=head)
-    assert problems(text, rule, **options) == [at(text, i, key) for i in failing]
 
 
 def severities(text, rule):
@@ -155,7 +114,20 @@ def test_qualitative_graded_free_text_and_scales():
         ind(*SOCIAL, "长效机制建立情况", "达到"),
         ind(*SOCIAL, "是否建立长效机制", "是"),
         ind(*SOCIAL, "服务质量", "“良好”以上"),
-    ], [0, 1, 2, 3, 4, 5])
+        ind("影响力目标", "可持续目标", "长效管理工作", "健全"),
+    ], [0, 1, 3, 4, 5, 13])
+
+
+def test_qualitative_graded_accepts_institution_states():
+    """Reviewers accept an institution-building indicator graded by the institution's own states."""
+    check_fails("qualitative-graded", [
+        ind("影响力目标", "可持续目标", "长效管理制度建设", "健全"),
+        ind(*SOCIAL, "内部控制机制", "建立健全"),
+        ind(*SOCIAL, "绩效管理体系", "健全有效"),
+        ind("投入和管理目标", "项目制度管理", "项目管理制度", "规范"),
+        ind(*SOCIAL, "宣传推广工作", "健全"),
+        ind(*SOCIAL, "绩效管理体系", "效果明显"),
+    ], [4, 5])
 
 
 OWNED = [
@@ -186,9 +158,9 @@ def test_qualitative_graded_defers_to_the_owner_only_when_the_owner_reports():
 
 
 def test_qualitative_graded_messages():
-    text = block(ind("影响力目标", "可持续目标", "长效管理制度建设", "健全"), ind(*SOCIAL, "运营情况", "全年正常运营"))
+    text = block(ind("影响力目标", "可持续目标", "长效管理工作建设", "健全"), ind(*SOCIAL, "运营情况", "全年正常运营"))
     found = lint_text(text, select=["qualitative-graded"])
-    assert "长效管理制度健全性" in found[0].message.zh and "健全/基本健全/不健全" in found[0].message.zh
+    assert "长效管理工作健全性" in found[0].message.zh and "健全/基本健全/不健全" in found[0].message.zh
     assert "vague" in found[1].message.en and "not a level" in found[0].message.en
 
 

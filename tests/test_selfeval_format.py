@@ -25,7 +25,7 @@ def test_there_are_five_bundled_self_evaluations():
 @pytest.mark.parametrize("path", SELF_EVALUATIONS, ids=lambda p: p.name)
 def test_bundled_self_evaluation_matches_the_format(path):
     text = path.read_text(encoding="utf-8")
-    assert re.match(r"# yaml-language-server: \$schema=\S+\n# Source: shared/(seeds|corpus)/\S+ l\.\d", text)
+    assert re.match(r"# yaml-language-server: \$schema=\S+\n# Source: shared/(seeds|corpus)/\S+ l\.\d+-\d+ \(form [0-9A-Z-]+\)\n", text)
     assert [(d.rule, d.line, d.message.en) for d in lint_text(text, select=INPUT_RULES)] == []
 
 
@@ -67,6 +67,7 @@ def test_fill_in_hints():
     assert fill_in_hint("( ≥**个 )") == ("≥", "个")
     assert fill_in_hint("达标率(≥**%)") == ("≥", "%")
     assert fill_in_hint("完成率（%）") is None
+    assert fill_in_hint("受益建档立卡贫困人口数≥**人") == ("≥", "人") and fill_in_hint("满意度≥95%") is None
     assert fill_in_hint("满意度(≥90%)") is None  # a value of its own, not a hint
 
 

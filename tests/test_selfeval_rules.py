@@ -121,7 +121,7 @@ def test_not_applicable_indicators_rescale_the_total():
     text = ("selfeval: {execution: {points: 10, score: 10}, total: {points: 100, score: %s}}\nindicators:\n"
             "  - {level1: 产出指标, level2: 数量指标, name: a, target: '≥100人', actual: 90人, points: 50, score: 45, deviation_reason: x}\n"
             "  - {level1: 效益指标, level2: 社会效益指标, name: c, target: '≥10个', actual: 10个, points: 30, score: 30}\n"
-            "  - {level1: 满意度指标, level2: 满意度指标, name: b, target: '≥90%%', not_applicable: true, points: 10}\n")
+            "  - {level1: 满意度指标, level2: 满意度指标, name: 学员满意度, target: '≥90%%', not_applicable: true, points: 10}\n")
     assert found(text % "94.44") == []  # (10 + 45 + 30) ÷ 90 × 100
     [(rule, _, message)] = found(text % "85")
     assert rule == "na-rescale" and "(10 + 45 + 30) ÷ 90 × 100 = 94.44" in message

@@ -14,9 +14,12 @@ _NUMBER_CHARS = frozenset("0123456789.,，．０１２３４５６７８９")
 def fill_in_hint(name: str) -> tuple[str, str] | None:
     """(operator, unit) of a template's fill-in hint at the end of a name, or None."""
     m = FILL_IN_HINT.search(name or "")
-    if not m or not (m.group("op") or m.group("stars")):
+    if not m:
         return None
-    return m.group("op") or "", m.group("unit")
+    op, stars, unit = m.group("op") or m.group("op2"), m.group("stars") or m.group("stars2"), m.group("unit") or m.group("unit2")
+    if not (op or stars):
+        return None  # 完成率（%） is a unit in brackets, not a hint
+    return op or "", unit
 
 
 def hint_cells(target: str, name: str) -> tuple[str, str]:

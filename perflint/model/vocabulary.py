@@ -81,6 +81,10 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
+# Words joining two parts of one name (参观人数及讲解场次).
+JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
+# Decimals an amount may carry: 分 for 元; 6 decimals (= 0.01 元) for 万元.
+MONEY_DECIMALS = {"元": 2, "万元": 6}
 # People and organisations: units that count who is reached.
 PEOPLE_UNITS = ("人", "人次", "名", "位", "户", "家")
 # A count per period: 一次/周, 2次/月, 每月1次.
@@ -122,8 +126,7 @@ APPROXIMATE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一�
 APPROXIMATE_PROSE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
 # Graded scales a qualitative target may take one level of.
 GRADED_SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否",
-                 "高/较高/一般/较低/低", "显著/较显著/一般/不显著", "满意/基本满意/不满意", "完成/基本完成/未完成",
-                 "优良/合格/不合格", "健全/基本健全/不健全", "完善/基本完善/不完善")
+                 "满意/基本满意/不满意", "完成/基本完成/未完成", "优良/合格/不合格")
 # Properties graded X / 基本X / 不X when the name states the property (…健全性, 是否规范).
 GRADED_PROPERTIES = ("健全", "完善", "合理", "有效", "规范", "合规", "完整", "准确", "及时", "安全", "稳定", "到位",
                      "齐全", "清晰", "明确", "可行", "达标", "落实", "严格", "科学")
@@ -139,6 +142,19 @@ INSTITUTION_STATES = ("健全", "建立健全", "健全有效", "健全完善", 
                       "执行有效", "已建立", "建立并执行", "严格执行")
 # A verdict, not a measurement: what an actual value must not be.
 VERDICT_WORDS = ("达成预期指标", "达成预期", "达成", "已完成", "完成", "达标", "基本达成", "部分达成", "未达成", "符合")
+
+# ---------------------------------------------------------------------------------------------
+# The endings that make a name state a property (财务管理制度健全性, 健全程度).
+PROPERTY_TAILS = ("性", "程度", "度")
+# Endings dropped before a property is named in a suggested name (长效管理制度建设 → 长效管理制度健全性).
+RENAME_DROPPED_TAILS = ("建设情况", "建设", "情况", "建立", "工作", "水平", "状况")
+# What a rate measured in another unit really is (系统更新及时率 ≤24小时 is a 时长).
+RATE_RENAMES = {"time": "时长", "count": "数量", "money": "金额"}
+# Verbs a rate's name ends with before 率 (信息公开实现率 → 信息公开).
+RATE_BASE_VERBS = ("及时", "实现", "完成", "达标", "执行")
+# Examples for the output dimensions a declaration lacks: (target, name).
+DIMENSION_EXAMPLES = {"quantity": ("≥200(批次)", "接待批次"), "quality": ("≥95%", "验收通过率"),
+                      "timeliness": ("12月31日前", "完成时间")}
 
 # ---------------------------------------------------------------------------------------------
 # What an indicator's name measures (by how it ends)
@@ -188,7 +204,18 @@ QUALITY_ENDINGS = ("合格率", "达标率", "通过率", "验收率", "优良�
 COST_WORDS = ("成本", "单价", "造价", "费用", "支出标准", "经费标准", "补助标准", "补贴标准")
 # Economic effects: money earned, produced or raised in the economy.
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额",
-                  "收入", "增收", "创收", "效益额", "产量", "增产", "粮食", "经营")
+                  "产量", "增产")
+# Money coming in: a revenue is an economic effect, never a cost.
+REVENUE_WORDS = ("收入", "营收", "营业收入", "销售额", "利润", "税收", "产值", "增加值", "创收", "增收")
+# Awareness and popular science: a social effect, never an economic one.
+AWARENESS_WORDS = ("科普", "知晓", "宣传", "普及", "意识", "素养", "知名度")
+# Taking part and using: a social effect or an output, never an ecological one.
+PARTICIPATION_WORDS = ("参与率", "参与人数", "参与人次", "参与度", "使用频率", "使用次数", "访问量", "点击量", "浏览量",
+                       "参观人数", "参观人次", "接待人数", "接待人次")
+# A technical specification of what is bought (射程 ≥80米): its quality, not a quantity of output.
+SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速", "额定", "规格", "参数")
+# Words of judging or approving that make a score a satisfaction measure without saying 满意.
+SATISFACTION_LIKE = ("满意", "认可", "好评", "评价", "口碑", "获得感", "幸福感", "信任", "赞誉", "称赞")
 # Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.
 ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济")
 # Social effects: awareness, public services, people reached.
@@ -214,6 +241,10 @@ GRANT_OUTPUT_WORDS = ("资助", "补助", "补贴", "扶持", "奖励", "奖补"
 # Activities a project delivers (outputs), and the nouns that count them.
 ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
 ACTIVITY_COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
+# Projects that build or fit out something: people using what is built (visitors to a new site) are
+# what the output leads to, a benefit, not an activity the project delivers.
+CONSTRUCTION_WORDS = ("基础设施", "工程", "新建", "扩建", "改建", "修建", "改造", "修缮", "高标准农田", "道路",
+                      "厂房", "设施建设", "基地建设", "景区建设", "旅游开发")
 # Work measures that are not satisfaction (a 满意度 block holding them is misfiled).
 NOT_SATISFACTION_WORDS = ("效率", "投诉", "及时率", "合格率", "完成率", "覆盖率", "达标率", "次数", "时长", "时间")
 
@@ -283,6 +314,39 @@ BLANK_MARKS = frozenset({"", "无", "/", "／", "-", "－", "—", "——", "�
 YAML_TRUE = ("yes", "true", "on", "y")
 YAML_FALSE = ("no", "false", "off", "n")
 YAML_BOOLEANS = frozenset(YAML_TRUE + YAML_FALSE)
+# The header cells a form prints, by key: (中文 label, English label).
+FIELD_LABELS = {
+    "declaring_unit": ("申报单位名称", "declaring unit"),
+    "department": ("主管部门", "supervising department"),
+    "implementing_unit": ("实施单位", "implementing unit"),
+    "project.name": ("项目名称", "project name"),
+    "project.nature": ("项目类型/类别/性质", "project nature"),
+    "project.category": ("项目类别", "expense class"),
+    "project.performance_type": ("资金用途/绩效类型", "spending type"),
+    "project.start": ("计划开始日期", "planned start"),
+    "project.end": ("计划完成日期", "planned end"),
+    "project.overview": ("项目概况", "overview"),
+    "project.basis": ("立项依据", "basis"),
+    "project.necessity": ("项目设立的必要性", "necessity"),
+    "project.measures": ("保证项目实施的制度、措施", "measures"),
+    "project.plan": ("项目实施计划", "implementation plan"),
+    "budget.total": ("项目总预算", "project total"),
+    "budget.annual": ("项目当年预算/年度资金总额", "annual amount"),
+    "budget.sources.appropriation": ("当年财政拨款", "current appropriation"),
+    "budget.previous_year.budget": ("同名项目上年预算额", "last year's budget"),
+    "budget.previous_year.executed": ("同名项目上年预算执行数", "last year's execution"),
+    "department_code": ("主管部门编码", "department code"),
+    "project.period": ("项目实施期", "project period"),
+    "project.manager": ("项目负责人", "project manager"),
+    "project.manager_phone": ("项目负责人联系电话", "manager's phone"),
+    "filled_by": ("填表人", "preparer"),
+    "filled_date": ("填报日期", "date filled in"),
+    "goals.overall": ("项目总目标", "overall goal"),
+    "goals.annual": ("年度绩效目标", "annual goal"),
+}
+# Administrative cells (who filled the form in, when, whom to call): a blank one is worth a note only.
+ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.manager", "project.manager_phone",
+                         "department_code")
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")
@@ -304,9 +368,13 @@ EXCLUSIVE_NATURES = (
 # ---------------------------------------------------------------------------------------------
 
 # A template's fill-in hint left at the end of a third-level name: 公猪舍(≥**平方米), 排污沟(≥米),
-# 保育栏(≥套), ( ≥**个 ). The hint states the operator and the unit the target cell was to take.
+# 保育栏(≥套), ( ≥**个 ), or without brackets 受益建档立卡贫困人口数≥**人. The hint states the operator and
+# the unit the target cell was to take.
+_HINT_OP = r"≥|≤|>=|<=|=|>|<"
+_HINT_UNIT = r"%|‰|[\u4e00-\u9fff]{1,4}"
 FILL_IN_HINT = re.compile(
-    r"[（(]\s*(?P<op>≥|≤|>=|<=|=|>|<)?\s*(?P<stars>[*＊×xX]+)?\s*(?P<unit>%|‰|[\u4e00-\u9fff]{1,4})\s*[)）]\s*$")
+    rf"(?:[（(]\s*(?P<op>{_HINT_OP})?\s*(?P<stars>[*＊×xX]+)?\s*(?P<unit>{_HINT_UNIT})\s*[)）]"
+    rf"|(?P<op2>{_HINT_OP})?\s*(?P<stars2>[*＊]{{2,}})\s*(?P<unit2>{_HINT_UNIT}))\s*$")
 # What a self-evaluation writes in 实际完成值 when it gives a verdict instead of a value, by the
 # attainment it claims (达成年度指标 / 部分达成并具有一定效果 / 未达成且效果较差); VERDICT_WORDS above
 # are all of them.

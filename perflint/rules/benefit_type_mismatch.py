@@ -1,9 +1,8 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.names import is_satisfaction_score, words
 from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier
-
-ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额")
 
 
 @rule(
@@ -31,7 +30,7 @@ ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销�
     ),
     sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
                 "CPC Central Committee and State Council opinion on budget performance management (2018)"),
-    options=(Option("economic_words", ECONOMIC_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
+    options=(Option("economic_words", V.ECONOMIC_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
     examples=(
         Example("indicators: [{level1: 效果目标, level2: 经济效益目标, name: 提升园区经济活跃度, target: 提升10%}]"),
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 带动社会经济发展, target: 达到}]"),

@@ -1,8 +1,10 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.names import words
 
-_EXAMPLE = {C.QUANTITY: ("≥200(批次)", "接待批次"), C.QUALITY: ("≥95%", "验收通过率"), C.TIMELINESS: ("12月31日前", "完成时间")}
+_EXAMPLE = {C.QUANTITY: V.DIMENSION_EXAMPLES["quantity"], C.QUALITY: V.DIMENSION_EXAMPLES["quality"],
+            C.TIMELINESS: V.DIMENSION_EXAMPLES["timeliness"]}
 
 
 @rule(

@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import names as N
+from perflint.model import vocabulary as V
 
 _OPTIONS = (
     Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
@@ -9,7 +10,7 @@ _OPTIONS = (
     Option("time_endings", N.TIME_ENDINGS, msg("名称以此结尾即为时间（应为时间单位）", "Name endings that make a duration (a time unit)")),
 )
 _WORD_OPTIONS = tuple(o.name for o in _OPTIONS)
-_RENAME = {"time": "时长", "count": "数量", "money": "金额"}  # what a rate measured in that unit really is
+_RENAME = V.RATE_RENAMES  # what a rate measured in that unit really is
 
 
 def _classify(name, opts):
@@ -22,7 +23,7 @@ def _base(name, opts) -> str:
     text = N.core(name)
     end = N.ending(text, opts["rate_endings"]) or ""
     text = text[: len(text) - len(end)]
-    for verb in ("及时", "实现", "完成", "达标", "执行"):
+    for verb in V.RATE_BASE_VERBS:
         if text.endswith(verb):
             return text[: -len(verb)]
     return text

@@ -3,7 +3,7 @@ from perflint.model.cells import fill_in_hint
 
 
 @rule(
-    id="name-placeholder",
+    id="template-placeholder",
     severity="info",
     group="B",
     basis="S",
