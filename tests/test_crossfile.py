@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import lint_set
-from perflint.model.project import Pair, ProjectFile
+from perflint.model.project import SUMMARY_VERSION, Pair, ProjectFile
 
 DECL = """\
 # yaml-language-server: $schema=../schema/declaration.schema.json
@@ -250,6 +250,8 @@ def test_the_index_is_linear_and_survives_hostile_keys():
     no_dept = [ProjectFile(f"{i}.yaml", f"{i}.yaml", {"v": 1, "kind": "declaration", "year": 2024, "project": "机关服务",
                                                        "dept": ""}) for i in range(2)]
     assert list(Index(no_dept).pairs()) == []  # two offices' 机关服务 with no department are not one project
+    memos = [f(i, kind="memo") for i in range(3)]
+    assert list(Index(memos).pairs()) == []  # only the two document kinds are indexed
 
 
 def test_summaries_travel_through_marshal_for_the_cache():
@@ -262,6 +264,32 @@ def test_summaries_travel_through_marshal_for_the_cache():
     config = load_config(cwd=DECLARATIONS)
     for path in sorted(DECLARATIONS.rglob("*.yaml")):
         result = lint_bytes(str(path), path.read_bytes(), config)
-        assert result.summary and result.summary["v"] == 1
+        assert result.summary and result.summary["v"] == SUMMARY_VERSION
         back = FileResult.unpack(result.path, marshal.loads(marshal.dumps(result.pack())))
         assert back.summary == result.summary and back.diagnostics == result.diagnostics
+
+
+def test_every_output_carries_the_related_place(tmp_path):
+    """JSON and SARIF carry it as data; text, GitHub, GitLab, JUnit and Markdown name the other file and
+    line; the HTML report links to the other file's section."""
+    from perflint.output import renderer
+    from perflint.output.report import Report
+
+    texts = {"2021/s.yaml": SELF.format(target="≥90%", comment=""), "2021/d.yaml": DECL.format(target="≥95%")}
+    config_results = lint_set(texts, select=["selfeval-target-matches"])
+    assert [d.rule for d in config_results["2021/s.yaml"]] == ["selfeval-target-matches"]
+
+    from perflint.config.loader import load_config
+    from perflint.engine import crossfile
+    from perflint.engine.runner import lint_bytes
+
+    config = load_config(cli={"select": ("selfeval-target-matches",)}, cwd=tmp_path)
+    for name, text in texts.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = crossfile.apply([lint_bytes(n, t.encode("utf-8"), config) for n, t in texts.items()], config)
+    report = Report(results, lang="en", root=str(tmp_path))
+    for fmt in ("text", "github", "gitlab", "junit", "markdown"):
+        assert "d.yaml:14" in renderer(fmt)(report), fmt
+    html = renderer("html")(report)
+    assert 'class="related">↳ <a href="#decl-1">2021/d.yaml:14:13</a> the declared target' in html

@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from perflint.core.diagnostic import Diagnostic, Severity
 from perflint.engine.registry import all_rules
+from perflint.loading.sourcemap import node_span
 from perflint.model.project import SUMMARY_VERSION, Pair, ProjectFile, normal_name
 
 PREFIX = "cross-file:"  # the `kinds` of a cross-file rule: cross-file:declaration, …:previous-year, …:duplicate
@@ -39,34 +40,64 @@ def enabled(config) -> bool:
 
 def summarize(decl, doc) -> dict:
     """What the cross-file rules read of one file, as plain data (marshal and pickle safe)."""
-    smap = doc.source_map
+    root = doc.source_map.root
     spans: dict[str, list[int]] = {}
 
-    def mark(pointer: str, on_key: bool = False) -> None:
-        if smap.node(pointer) is not None:
-            s = smap.span(pointer, on_key)
+    def mark(pointer: str, node) -> None:
+        if node is not None:
+            s = node_span(node)
             spans[pointer] = [s.line, s.column, s.end_line, s.end_column]
 
-    mark("/project/name")
-    mark("/indicators", on_key=True)
+    mark("/project/name", _child(_child(root, "project"), "name"))
+    key, seq = _entry(root, "indicators")
+    mark("/indicators", key)
+    items = seq.value if seq is not None and isinstance(seq.value, list) else []
     rows = []
     for ind in decl.indicators:
         t = ind.target
         stable = f"/indicators/[{ind.name}]" if ind.name else ind.pointer
+        node = items[ind.index] if ind.index < len(items) else None
         rows.append([ind.name, ind.level1, ind.level2, ind.target_raw, t.op, None if t.value is None else str(t.value),
-                     t.unit, t.kind, stable])
-        mark(ind.at("name"))
-        mark(ind.at("target"))
+                     t.unit, t.kind, stable, ind.index, *_name_and_target(node)])
     out = {"v": SUMMARY_VERSION, "kind": decl.kind, "year": decl.fiscal_year, "era": decl.era,
            "dept": _text(decl.get("department")) or _text(decl.get("declaring_unit")),
            "project": _text(decl.get("project", "name")), "ind": rows, "spans": spans, "sups": []}
     annual = decl.amount("budget", "annual")
     if annual is not None:
         out["annual"] = str(annual)
-        mark("/budget/annual")
+        mark("/budget/annual", _child(_child(root, "budget"), "annual"))
     if decl.kind == "self-evaluation":
-        _execution_summary(decl, out, mark)
+        _execution_summary(decl, out, lambda pointer: mark(pointer, doc.source_map.node(pointer)))
     return out
+
+
+def _entry(node, key: str):
+    """(key node, value node) of ``key`` in a composed mapping node, or (None, None)."""
+    value = getattr(node, "value", None)
+    if isinstance(value, list):
+        for pair in value:
+            if isinstance(pair, tuple) and getattr(pair[0], "value", None) == key:
+                return pair
+    return None, None
+
+
+def _child(node, key: str):
+    return _entry(node, key)[1]
+
+
+_NO_SPAN = (0, 0, 0, 0)
+
+
+def _name_and_target(node) -> tuple[int, ...]:
+    """The spans of an indicator's name and target value nodes, as eight ints (zeros where absent):
+    one pass over the item's keys, no pointer built (most files never need them)."""
+    found = {}
+    value = getattr(node, "value", None)
+    for pair in value if isinstance(value, list) else ():
+        if isinstance(pair, tuple) and getattr(pair[0], "value", None) in ("name", "target"):
+            s, e = pair[1].start_mark, pair[1].end_mark
+            found[pair[0].value] = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+    return (*found.get("name", _NO_SPAN), *found.get("target", _NO_SPAN))
 
 
 def _execution_summary(decl, out: dict, mark) -> None:
@@ -103,7 +134,7 @@ class Index:
         self.by_key: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         for f in files:
             key = self.key(f)
-            if key is not None and f.year is not None:
+            if key is not None and f.year is not None and f.kind in ("declaration", "self-evaluation"):
                 self.by_key[key][f.kind][f.year].append(f)
 
     def key(self, f: ProjectFile) -> tuple[str, str] | None:
@@ -188,9 +219,7 @@ def _stable(f: ProjectFile, pointer: str) -> str:
     """/indicators/3/target → /indicators/[参观人数]/target: a finding keeps its identity when rows move."""
     parts = pointer.split("/")
     if len(parts) > 2 and parts[1] == "indicators" and parts[2].isdigit():
-        index = int(parts[2])
-        rows = f.indicators
-        match = next((ind for ind in rows if ind.index == index), None)
+        match = f._by_index.get(int(parts[2]))
         if match is not None:
             return "/".join([match.stable, *parts[3:]])
     return pointer

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from perflint.core.diagnostic import UNKNOWN_SPAN, Message, Related, Span
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 _CODE_PREFIX = re.compile(r"^[0-9A-Za-z_]{2,32}\s*[-－—]\s*")  # 219-池州市…, 51000021R000000019951-工资性支出
 _SPACE = re.compile(r"\s+")
 
@@ -53,6 +53,14 @@ def _str(value) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _opt(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _is_span(found) -> bool:
+    return isinstance(found, (list, tuple)) and len(found) == 4 and all(type(x) is int for x in found) and found[0] > 0
+
+
 def _decimal(text) -> Decimal | None:
     if not isinstance(text, str):
         return None
@@ -77,6 +85,8 @@ class IndicatorRef:
     unit: str | None
     kind: str
     stable: str  # /indicators/[name]: the pointer fingerprints use
+    name_span: tuple = (0, 0, 0, 0)  # line, column, end line, end column; zeros when unknown
+    target_span: tuple = (0, 0, 0, 0)
 
     @property
     def pointer(self) -> str:
@@ -140,12 +150,17 @@ class ProjectFile:
         """The indicators, each with its index in the file's list (a row of another shape is skipped)."""
         out = []
         rows = self.summary.get("ind")
-        for i, row in enumerate(rows if isinstance(rows, list) else ()):
-            if not isinstance(row, (list, tuple)) or len(row) != 9 or not all(isinstance(x, (str, type(None))) for x in row):
-                continue
-            name, l1, l2, target, op, value, unit, kind, stable = row
-            out.append(IndicatorRef(i, name or "", l1, l2, target or "", op, _decimal(value), unit, kind or "", stable or ""))
+        for row in rows if isinstance(rows, list) else ():
+            if type(row) not in (list, tuple) or len(row) != 18 or type(row[9]) is not int:
+                continue  # a row of another shape (a cache written by another version)
+            name, l1, l2, target, op, value, unit, kind, stable, index = row[:10]
+            out.append(IndicatorRef(index, _str(name), _opt(l1), _opt(l2), _str(target), _opt(op), _decimal(value),
+                                    _opt(unit), _str(kind), _str(stable), tuple(row[10:14]), tuple(row[14:18])))
         return tuple(out)
+
+    @cached_property
+    def _by_index(self) -> dict[int, IndicatorRef]:
+        return {i.index: i for i in self.indicators}
 
     @cached_property
     def by_name(self) -> dict[str, IndicatorRef]:
@@ -175,11 +190,17 @@ class ProjectFile:
 
     def span(self, pointer: str) -> Span:
         """Where ``pointer`` is in this file (the nearest recorded place above it when not recorded)."""
+        parts = pointer.split("/")
+        if len(parts) == 4 and parts[1] == "indicators" and parts[2].isdigit() and parts[3] in ("name", "target"):
+            ind = self._by_index.get(int(parts[2]))
+            found = None if ind is None else (ind.name_span if parts[3] == "name" else ind.target_span)
+            if _is_span(found):
+                return Span(*found)
         spans = self.summary.get("spans")
         spans = spans if isinstance(spans, dict) else {}
         while True:
             found = spans.get(pointer)
-            if isinstance(found, (list, tuple)) and len(found) == 4 and all(isinstance(x, int) for x in found):
+            if _is_span(found):
                 return Span(*found)
             if not pointer:
                 return UNKNOWN_SPAN
