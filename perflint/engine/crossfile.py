@@ -168,6 +168,8 @@ def apply(results: list, config, only: set[str] | None = None) -> list:
     for those files, and a cross-file finding only when one of its two files is among them."""
     from perflint.engine.runner import fingerprint
 
+    if only is not None:  # the files as results show them (a name that is not UTF-8 is shown escaped)
+        only = {r.path for r in results if r.path in only or r.source_path in only}
     rules = all_rules()
     by_kind: dict[str, list] = defaultdict(list)
     for r in rules.values():

@@ -89,10 +89,40 @@ def is_satisfaction_score(name) -> bool:
     return name_class(text) is None or text.endswith("满意率")
 
 
+def find_word(text: str, option) -> str | None:
+    """The first of a list option's words found in ``text`` (one compiled search, not a loop), or None."""
+    pattern = _alternation(words(option))
+    if pattern is None:
+        return None
+    m = pattern.search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=512)
+def _alternation(items: tuple[str, ...]):
+    if not items:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(items, key=len, reverse=True)))
+
+
 def words(option) -> tuple[str, ...]:
     """The usable words of a list option as a rule reads them: strings only, blanks dropped (a blank
     would match every name), a bare string taken as one word. A user's ``economic_words: [5]`` must
     not crash a rule, whatever the configuration loader lets through."""
+    if isinstance(option, tuple):
+        try:
+            return _words(option)
+        except TypeError:  # an unhashable element
+            pass
+    return _read_words(option)
+
+
+@lru_cache(maxsize=512)
+def _words(option: tuple) -> tuple[str, ...]:
+    return _read_words(option)
+
+
+def _read_words(option) -> tuple[str, ...]:
     if isinstance(option, str):
         return (option,) if option else ()
     try:
@@ -150,3 +180,27 @@ def same_value(target: Target, value: Decimal) -> bool:
     if target.kind == "range" and target.value2 is not None:
         return min(target.value, target.value2) <= value <= max(target.value, target.value2)
     return target.value == value
+
+
+@lru_cache(maxsize=8192)
+def subject(name) -> str:
+    """What a name measures without the dimension it is measured in: 故障响应速度, 故障响应时间 and
+    故障响应及时性 are all 故障响应. Empty when nothing is left (率, 数量)."""
+    text = re.sub(r"[\s\W_]+", "", normalise_text(core(name)))
+    for _ in range(2):
+        end = ending(text, V.DIMENSION_ENDINGS)
+        if not end or len(text) - len(end) < 2:
+            break
+        text = text[: -len(end)]
+    return text
+
+
+@lru_cache(maxsize=8192)
+def respondent(name) -> str:
+    """Who a satisfaction name asks: 市民满意度 and 市民对空气质量改善的满意程度 ask 市民; 满意度 asks no one."""
+    text = normalise_text(str(name or ""))
+    cut = min((i for i in (text.find("对"), text.find("满意")) if i >= 0), default=len(text))
+    who = re.split(r"[\s\W_]+", text[:cut])[-1] if text[:cut] else ""
+    for generic in V.GENERIC_RESPONDENTS:
+        who = who.replace(generic, "")
+    return who.rstrip("的")

@@ -79,6 +79,8 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
 # Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
+# Words that make a target a time limit (11月前, 3个工作日内完成).
+DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
 # Words joining two parts of one name (参观人数及讲解场次).
@@ -173,6 +175,10 @@ TIME_ENDINGS = ("时间", "时长", "时限", "天数", "周期", "工期", "用
 GRADE_ENDINGS = ("性", "程度", "情况", "水平", "状况", "效果", "质量")
 # A rank named: 排名, 名次.
 RANK_ENDINGS = ("排名", "名次", "位次")
+
+# Endings that name the dimension, not the subject: 故障响应速度 / 故障响应时间 / 故障响应及时性 measure one thing.
+DIMENSION_ENDINGS = ("及时性", "及时率", "时效性", "速度", "时间", "时长", "时限", "用时", "耗时", "效率", "率", "性",
+                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量", "天数", "周期")
 
 # Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
 POSITIVE_ENDINGS = (
@@ -347,6 +353,13 @@ FIELD_LABELS = {
 # Administrative cells (who filled the form in, when, whom to call): a blank one is worth a note only.
 ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.manager", "project.manager_phone",
                          "department_code")
+# A template's fill-in hint left in a name: 公猪舍(≥**平方米), 景点开发数量( ≥**个 ), 排污沟(≥米), ≥**人.
+# A single leading * is the template's mark of a core indicator, not a hint.
+PLACEHOLDER_MARKS = ("**", "＊＊", "XX", "xx", "××", "…", "____")
+# Words that introduce the total of a cost estimate (资金测算): 合计15万元.
+ESTIMATE_TOTAL_WORDS = ("合计", "共计", "总计", "小计", "总额", "共需", "总共", "共")
+# Multiplication signs in a cost estimate: 3人×5万元/人.
+TIMES_SIGNS = "×xX*＊✕"
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")

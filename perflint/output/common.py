@@ -44,5 +44,7 @@ def repo_path(report, root: Path, file: str) -> str | None:
 
 def related_lines(d, lang: str, path=lambda f: f) -> list[str]:
     """One line per related location: `↳ file:line:col: what is there` (``path`` maps the file as shown)."""
-    return [f"↳ {path(r.file)}:{r.span.line}:{r.span.column}" + (f": {r.message.text(lang)}" if r.message else "")
+    from perflint.output.escape import visible
+
+    return [visible(f"↳ {path(r.file)}:{r.span.line}:{r.span.column}" + (f": {r.message.text(lang)}" if r.message else ""))
             for r in d.related]

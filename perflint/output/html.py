@@ -6,15 +6,17 @@ Everything taken from the input is escaped here; the page's CSS and JS live in t
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter, defaultdict
-from html import escape
+from html import escape as _html_escape
 from importlib.resources import files
-from pathlib import Path
 from string import Template
 
 from perflint import __version__
 from perflint.engine.registry import all_rules
+from perflint.loading.files import Refused, read_source
+from perflint.output.escape import visible
 from perflint.output.text import summary_line
 
 SEVERITIES = ("error", "warning", "info")
@@ -60,6 +62,11 @@ def render(report) -> str:
     template = Template((files("perflint.output") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(lang=L["html_lang"], title=escape(L["title"]), body=body,
                                config=_script_json({"status": L["status"]}))
+
+
+def escape(text) -> str:
+    """Text from the input as HTML: controls, bidi and separators visible, then markup escaped."""
+    return _html_escape(visible(text))
 
 
 def _script_json(value) -> str:
@@ -217,8 +224,10 @@ def _section(index: int, result, department: str, report, L, anchors=None) -> st
             f"{header}{_source(result, department, report, L, anchors)}</section>")
 
 
-def _read_lines(path: Path) -> list[str]:
-    lines = _BREAK.split(path.read_bytes().decode("utf-8-sig", "replace"))
+def _read_lines(path: str) -> list[str]:
+    """The file's lines, read as linting reads it: a link out of the tree, a device or a file over
+    the size bound is never embedded in the page."""
+    lines = _BREAK.split(read_source(path).decode("utf-8-sig", "replace"))
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
@@ -226,9 +235,10 @@ def _source(result, department: str, report, L, anchors=None) -> str:
     """The YAML source with line numbers; each line's findings follow it as the next element."""
     diags = result.active
     try:
-        lines = _read_lines(Path(report.root) / result.path)
-    except OSError as exc:
-        note = f'<p class="unreadable">{escape(L["unreadable"].format(reason=exc.strerror or exc))}</p>'
+        lines = _read_lines(os.path.join(report.root, result.source_path))
+    except (OSError, Refused) as exc:
+        reason = exc.message.text(report.lang) if isinstance(exc, Refused) else exc.strerror or exc
+        note = f'<p class="unreadable">{escape(L["unreadable"].format(reason=reason))}</p>'
         return note + _findings(diags, department, report, L, anchors=anchors)
     if any(d.line == len(lines) + 1 for d in diags):
         lines.append("")  # the end of a file that ends with a line break, e.g. an unclosed bracket

@@ -5,17 +5,13 @@ finding is a skipped test case carrying its justification.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from perflint.output.common import related_lines
+from perflint.output.escape import visible
 
-# Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+# visible() also removes every character XML 1.0 cannot carry at all, even escaped
+_clean = visible
 
 
 def render(report) -> str:
@@ -34,7 +30,7 @@ def render(report) -> str:
             else:
                 failure = ET.SubElement(case, "failure", message=message, type=d.rule)
                 failure.text = "\n".join([f"{_clean(d.file)}:{d.line}:{d.column}: {d.severity} [{d.rule}] {message}",
-                                           *(_clean(r) for r in related_lines(d, report.lang))])
+                                           *related_lines(d, report.lang)])
                 counts["failures"] += 1
         if not f.active:
             ET.SubElement(suite, "testcase", name="perflint", classname=_clean(f.path), time="0")
