@@ -27,7 +27,8 @@ class Indicator:
         self.index = index
         self.data = data
         self.level1 = level1  # canonical
-        self.level2 = level2  # canonical
+        self.level2 = level2  # canonical, read under the printed first level
+        self.level1_labelled = level1  # the printed first level alone (level1 may be inferred from level2)
         self.pointer = f"/indicators/{index}"
         self.name = text_of(data.get("name"))
         self.level1_raw = text_of(data.get("level1"))
@@ -172,11 +173,12 @@ class Declaration:
         for i, item in enumerate(raw):
             if not isinstance(item, dict) or is_placeholder(item):
                 continue
-            l1 = C.level1_of(item.get("level1"))
-            l2 = C.level2_of(item.get("level2"), l1)
-            if l1 is None and l2 == C.SATISFACTION:
-                l1 = C.SATISFACTION
-            out.append(Indicator(i, item, l1, l2))
+            labelled = C.level1_of(item.get("level1"))
+            l2 = C.level2_of(item.get("level2"), labelled)
+            l1 = C.SATISFACTION if labelled is None and l2 == C.SATISFACTION else labelled
+            ind = Indicator(i, item, l1, l2)
+            ind.level1_labelled = labelled
+            out.append(ind)
         return out
 
     @lazy

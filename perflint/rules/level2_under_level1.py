@@ -42,7 +42,7 @@ def check(decl, opts):
     template = decl.template
     era, tree = template.id, template.tree
     for ind in decl.indicators:
-        l1, l2 = C.level1_of(ind.level1_raw), C.level2_of(ind.level2_raw, C.level1_of(ind.level1_raw))
+        l1, l2 = ind.level1_labelled, ind.level2
         if l1 is None or l2 is None or l1 not in tree or (l1, l2) in _FORWARD or l2 in tree[l1]:
             continue
         homes = template.homes(l2)

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.names import core, ending, words
+from perflint.model.names import core, ending, find_word
 
 # What the name states, in words for messages.
 _STATED = {
@@ -11,8 +11,7 @@ _STATED = {
 }
 
 
-def _first(text: str, option) -> str | None:
-    return next((w for w in words(option) if w in text), None)
+_first = find_word
 
 
 def misfiling(ind, opts) -> tuple[str, str] | None:

@@ -54,7 +54,7 @@ def check(decl, opts):
     era_level1 = set(template.tree) | _FORWARD
     level1_names = list(template.level1_labels.values())
     for ind in decl.indicators:
-        l1 = C.level1_of(ind.level1_raw)
+        l1 = ind.level1_labelled
         if not ind.level1_raw:
             yield finding(ind.at("level1"), f"指标“{ind.name}”没有一级指标：填写如“{template.level1_label(C.OUTPUT)}”。",
                           f"Indicator \"{ind.name}\" has no first level: fill in e.g. {template.level1_label(C.OUTPUT)}.", on_key=True)
@@ -72,6 +72,6 @@ def check(decl, opts):
         if not ind.level2_raw:
             yield finding(ind.at("level2"), f"指标“{ind.name}”没有二级指标：按表样填写。",
                           f"Indicator \"{ind.name}\" has no second level: fill it in as the form prints it.", on_key=True)
-        elif C.level2_of(ind.level2_raw, l1) is None:
+        elif ind.level2 is None:
             known = template.allowed_level2_labels(l1) or template_named("national").allowed_level2_labels(C.OUTPUT)
             yield finding(ind.at("level2"), *_unknown(ind.level2_raw, template, 2, known, "二级指标", f"second level under {ind.level1_raw}"))
