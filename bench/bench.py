@@ -4,9 +4,9 @@
 
 Generates N declarations from the bundled ones (names, amounts and years varied), then prints
 ms per file for: a bare C-loader `yaml.compose`; perflint's full default rule set in-process;
-the CLI cold with --jobs 1 and --jobs 2; the CLI warm (cache); and one file end to end. Then the
-cost per file of finding the files (discovery reads each one's top-level `kind:`) and of rendering
-each output format from the same results, beside the lint itself.
+the self-evaluations alone; the pass across files; the CLI cold with --jobs 1 and --jobs 2; the CLI warm
+(cache); and one file end to end. Then the cost per file of finding the files (discovery reads each
+one's top-level `kind:`) and of rendering each output format from the same results, beside the lint.
 """
 from __future__ import annotations
 
@@ -38,18 +38,35 @@ CORPORA = {
 }
 
 
+_YEAR = re.compile(r"^fiscal_year: (\d+)", re.M)
+_UNIT = re.compile(r"^(department|declaring_unit): .*$", re.M)
+_PROJECT_NAME = re.compile(r"^(\s+name: ).*$", re.M)  # the first name: is the project's
+
+
 def generate(out: Path, count: int, corpus: str = "all", seed: int = 7) -> list[Path]:
     """Copies of the bundled declarations with project names, amounts and indicator names varied,
-    so that per-name memoisation cannot make the corpus look more repetitive than real ones."""
+    so that per-name memoisation cannot make the corpus look more repetitive than real ones. Files
+    come in pairs of one project (the same department and name), so that the checks across files
+    have work: a self-evaluation and a declaration of one year, two declarations of consecutive
+    years, or two files of one kind and year (duplicates)."""
     templates = sorted((ROOT / CORPORA[corpus]).rglob("*.yaml"))
     texts = [t.read_text(encoding="utf-8") for t in templates]
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     files = []
+    previous = None  # (kind, year) of the first file of the pair
     for i in range(count):
         text = texts[i % len(texts)]
-        text = text.replace("name: ", f"name: 第{i}号", 1)
+        group = i // 2
+        kind = "self-evaluation" if "\nkind: self-evaluation\n" in text else "declaration"
+        year = int(_YEAR.search(text).group(1)) if _YEAR.search(text) else 2024
+        if i % 2 and previous:
+            year = previous[1] + (1 if kind == previous[0] == "declaration" else 0)
+            text = _YEAR.sub(f"fiscal_year: {year}", text, count=1)
+        previous = (kind, year)
+        text = _UNIT.sub(rf"\1: 第{group % 97}单位", text)
+        text = _PROJECT_NAME.sub(rf"\g<1>第{group}号项目", text, count=1)
         text = text.replace("amount: ", f"amount: {rng.randint(1, 9)}", 1)
         text = _INDICATOR_NAME.sub(lambda m: m.group(1) + rng.choice(_POOL) + rng.choice(_POOL) + m.group(2), text)
         folder = out / f"unit{i % 50:02}"
@@ -71,8 +88,11 @@ def bare_parse(files: list[Path]) -> float:
 CORE_RULES = ("budget-sum", "output-quantified", "satisfaction-min", "baseline-required", "fiscal-year-dates")
 
 
-def perflint_in_process(files: list[Path], select=None) -> float:
+def perflint_in_process(files: list[Path], select=None, across: list | None = None) -> float:
+    """Seconds to lint ``files`` in-process; with ``across`` (a list), the seconds of the pass across
+    files over the results are appended to it."""
     from perflint.config.loader import load_config
+    from perflint.engine import crossfile
     from perflint.engine.batch import lint_files
 
     config = load_config(cli={"select": select}, cwd=ROOT)
@@ -80,8 +100,15 @@ def perflint_in_process(files: list[Path], select=None) -> float:
     gc.collect()
     gc.freeze()  # as `perflint check` does before a batch
     start = time.perf_counter()
-    lint_files(paths, config, jobs=1, cache=None)
-    return time.perf_counter() - start
+    results = lint_files(paths, config, jobs=1, cache=None)
+    elapsed = time.perf_counter() - start
+    if across is not None:
+        start = time.perf_counter()
+        results = crossfile.apply(results, config)
+        across.append(time.perf_counter() - start)
+        ids = crossfile.rule_ids()
+        across.append(sum(1 for r in results for d in r.diagnostics if d.rule in ids))
+    return elapsed
 
 
 def discovery_cost(folder: Path) -> tuple[float, int]:
@@ -157,12 +184,20 @@ def main() -> None:
           f" {os.cpu_count()} cores; Python {sys.version.split()[0]}")
     bare_parse(files[:200]), perflint_in_process(files[:200])  # warm the OS page cache and imports
     bare = bare_parse(files)
-    full = perflint_in_process(files)
+    across: list = []
+    full = perflint_in_process(files, across=across)
     ms = lambda seconds: seconds / n * 1000  # noqa: E731
     rows = [("bare yaml.compose (CSafeLoader)", bare, None)]
     core = perflint_in_process(files, CORE_RULES)
     rows.append(("perflint, the five core rules, in-process", core, f"{core / bare:.2f}× bare (target ≤ 2×)"))
     rows.append(("perflint, full default catalogue, in-process", full, f"{full / bare:.2f}× bare"))
+    rows.append(("pass across files (index + rules)", across[0], f"{across[1]} findings across files; per file of the run"))
+    selfevals = [f for f in files if "\nkind: self-evaluation\n" in f.read_text(encoding="utf-8")]
+    if selfevals:
+        se_bare, se_full = bare_parse(selfevals), perflint_in_process(selfevals)
+        se = len(selfevals) / n
+        rows.append((f"self-evaluations only ({len(selfevals)}): bare", se_bare / se, "per self-evaluation"))
+        rows.append(("self-evaluations only: full catalogue", se_full / se, f"{se_full / se_bare:.2f}× bare, per self-evaluation"))
     cwd = args.out
     j1 = cli(["--no-cache", "--jobs", "1", "gen"], cwd, n)
     j2 = cli(["--no-cache", "--jobs", "2", "gen"], cwd, n)

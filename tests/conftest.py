@@ -14,6 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DECLARATIONS = ROOT / "declarations"
 
 
+def is_self_evaluation(path) -> bool:
+    """A bundled file of kind self-evaluation (pinned by tests/test_selfeval_defects.py)."""
+    return "\nkind: self-evaluation\n" in (ROOT / path).read_text(encoding="utf-8")
+
+
 def lint_text(text: str, select=None, rules=None, path="t.yaml"):
     """Lint a YAML snippet with only the selected rules; returns the active diagnostics."""
     config = load_config(cli={"select": tuple(select) if select else None}, cwd=ROOT / "tests")
@@ -23,6 +28,23 @@ def lint_text(text: str, select=None, rules=None, path="t.yaml"):
 
         apply_rule_table(config.settings, parse_rule_table(rules, "test"))
     return lint_bytes(path, textwrap.dedent(text).encode("utf-8"), config).active
+
+
+def lint_set(texts: dict, select=None, rules=None, only=None):
+    """Lint several YAML snippets ({path: text}) as one run, the checks across files included; returns
+    {path: active diagnostics}."""
+    from perflint.engine import crossfile
+
+    config = load_config(cli={"select": tuple(select) if select else None}, cwd=ROOT / "tests")
+    if rules:
+        from perflint.config.loader import parse_rule_table
+        from perflint.config.model import apply_rule_table
+
+        apply_rule_table(config.settings, parse_rule_table(rules, "test"))
+        config._cache.clear()
+    results = [lint_bytes(path, textwrap.dedent(text).encode("utf-8"), config) for path, text in texts.items()]
+    results = crossfile.apply(results, config, only=only)
+    return {r.path: r.active for r in results}
 
 
 def problems(text: str, rule: str, **options):

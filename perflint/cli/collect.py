@@ -53,7 +53,10 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
         fail(f"no such file or directory: {selection.missing[0]}")
     for message in selection.notes:
         note(message, opts.quiet)
-    files = selection.files
+    from perflint.engine import crossfile
+
+    files = everything = selection.files  # with --diff, the unchanged files still feed the checks across files
+    across = crossfile.enabled(configs.fallback)
     if diff and files:
         from perflint.engine.gitdiff import GitError, changed_files
 
@@ -64,12 +67,14 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
         files = [(f, c) for f, c in files if (cwd / f).resolve() in changed]
         if not files and not stdin:
             note(f"no declaration changed since {diff}: nothing to check", opts.quiet)
+        elif not across:
+            everything = files
     elif not files and not stdin:
         _nothing_to_check(paths, selection, opts)
     if opts.verbose:
         _explain(selection, files, cwd)
     groups: dict[int, tuple] = {}
-    for shown, config in files:
+    for shown, config in everything:  # with --diff, the unchanged files still feed the checks across files
         groups.setdefault(id(config), (config, []))[1].append(shown)
     # what start-up allocated lives for the whole run: keep the garbage collector from rescanning it
     # for every file (~7% of a large run). Done here, not in lint_files: a long-lived caller would
@@ -79,10 +84,16 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     for config, group in groups.values():
         # keyed by the path as discovered (a name that is not UTF-8 is shown escaped in the result)
         by_path.update(zip(group, _lint_group(group, config, jobs, use_cache, opts.quiet), strict=True))
-    results = [by_path[shown] for shown, _ in files]
+    results = [by_path[shown] for shown, _ in everything]
+    config_of = {r.path: config for r, (_, config) in zip(results, everything, strict=True)}
     used = [(config, len(group)) for config, group in groups.values()]
-    run = Run(_run_config(configs, used), results, selection.skipped, configs=used,
-              config_of={r.path: config for r, (_, config) in zip(results, files, strict=True)})
+    run_config = _run_config(configs, used)
+    if across and results:
+        # a --diff run keeps the changed files, and the others only where a check across files involves a
+        # changed one
+        results = crossfile.apply(results, run_config, only={shown for shown, _ in files} if diff else None)
+    run = Run(run_config, results, selection.skipped, configs=used,
+              config_of={r.path: config_of[r.path] for r in results})
     if stdin_target:
         shown, config, raw = stdin_target
         if config is not None:

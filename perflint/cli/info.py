@@ -16,6 +16,7 @@ GROUPS = {
     "F": ("预算金额", "Budget arithmetic"),
     "G": ("日期", "Dates"),
     "H": ("自评", "Self-evaluation"),
+    "X": ("跨文件", "Across files"),
 }
 
 
@@ -114,6 +115,9 @@ def render_explain(rule, lang: str) -> str:
         out += [f"## {h('选项', 'Options')}", ""]
         out += [f"- `{o.name}` ({h('默认', 'default')} `{_show(o.default)}`): {o.doc.text(lang)}" for o in rule.options]
         out.append("")
+    if any(k.startswith("cross-file:") for k in rule.kinds):
+        out += [h("示例中以 --- 分隔的每一段是同一次检查中的一个文件，问题报告在第一个文件中。",
+                  "In the examples, each part between --- lines is one file of a run; findings are in the first."), ""]
     passes = [e for e in rule.examples if not e.fails]
     fails = [e for e in rule.examples if e.fails]
     for title, examples in ((h("通过示例", "Passes"), passes), (h("不通过示例", "Fails"), fails)):

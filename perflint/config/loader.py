@@ -26,7 +26,7 @@ MAX_CONFIG_BYTES = 1024 * 1024  # a configuration or profile is a few KiB; /dev/
 MAX_EXTENDS = 16  # profiles built on profiles, this deep at most
 TOP_KEYS = {
     "profile", "extends", "rules", "overrides", "select", "ignore", "extend-select", "per-file-ignores",
-    "fail-on", "lang", "require-reason", "exclude", "include", "description",
+    "fail-on", "lang", "require-reason", "exclude", "include", "description", "aliases",
 }
 PROFILE_KEYS = {"description", "extends", "rules", "overrides"}
 # One spelling for each era and profile (the era's id); the names used before stay accepted.
@@ -137,6 +137,7 @@ _TYPES = {  # top-level key → (accepted types, how to say it)
     "fail-on": ((str,), "error, warning or info"), "lang": ((str,), "zh or en"), "require-reason": ((bool,), "true or false"),
     "exclude": ((str, list), "a list of patterns"), "include": ((str, list), "a list of patterns"),
     "description": ((str,), "text"),
+    "aliases": ((dict,), "a mapping with projects and departments, each a mapping of name to name"),
 }
 
 
@@ -226,6 +227,7 @@ def config_from(path: Path | None, cli: dict | None, cwd: Path) -> Config:
         _patterns([glob], f"per-file-ignores: {glob!r}", where)
     for o in config.overrides:
         _patterns(list(o.files), "overrides: files", where)
+    config.aliases = _aliases(raw.get("aliases") or {}, where)
     return config
 
 
@@ -346,3 +348,16 @@ def parse_override(value, where: str) -> Override:
         raise ConfigError(f"{where}: unknown era {bad[0]!r}{_near(bad[0], known)} (known: {', '.join(known)})")
     return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
                     parse_rule_table(value.get("rules") or {}, where))
+
+
+def _aliases(value: dict, where: str) -> dict:
+    """aliases: {projects: {name: name}, departments: {name: name}}: how the checks across files key a
+    project whose name or department is spelled differently in some files."""
+    out = {}
+    for key, table in value.items():
+        if key not in ("projects", "departments"):
+            raise ConfigError(f"{where}: aliases: unknown key {key!r} (projects or departments)")
+        if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+            raise ConfigError(f"{where}: aliases.{key} must map names to names (text to text)")
+        out[key] = dict(table)
+    return out

@@ -50,6 +50,7 @@ class Config:
     root: Path = Path(".")
     source: str | None = None  # the file the configuration came from
     ignored: frozenset = frozenset()  # rules the user switched off by name
+    aliases: dict = field(default_factory=dict)  # {"projects": {name: name}, "departments": {…}}: cross-file keys
     _cache: dict = field(default_factory=dict, repr=False)
 
     def relative(self, path: str) -> str:

@@ -8,6 +8,7 @@ from perflint.core.lazy import lazy
 from perflint.model import categories as C
 from perflint.model import templates as T
 from perflint.model import vocabulary as V
+from perflint.model.cells import hint_cells
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
 from perflint.model.names import is_satisfaction_score, name_class
@@ -37,15 +38,21 @@ class Indicator:
         # A mapping, list or true/false is no target at all (the schema check reports the type).
         self.target_cell = _cell(data.get("target"))
         self.target_raw = self.target_cell
-        if self.target_cell and ("operator" in data or "unit" in data):
-            # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值 100 /
-            # 度量单位 %) gives one complete target, read as if written in one cell (=100%).
-            operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
-            if operator and not operator.startswith(_OPERATOR_STARTS):
-                operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
-            if unit and self.target_cell.endswith(unit):
-                unit = ""
-            self.target_raw = f"{operator}{self.target_cell}{unit}"
+        if self.target_cell:
+            operator = unit = ""
+            if "operator" in data or "unit" in data:
+                # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值
+                # 100 / 度量单位 %) gives one complete target, read as if written in one cell (=100%).
+                operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
+                if operator and not operator.startswith(_OPERATOR_STARTS):
+                    operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
+                if unit and self.target_cell.endswith(unit):
+                    unit = ""
+            if not (operator or unit) and not _HINT_CHARS.isdisjoint(self.name):
+                # a bare 22.8 under 公猪舍(≥**平方米): the name's fill-in hint completes it
+                operator, unit = hint_cells(self.target_cell, self.name)
+            if operator or unit:
+                self.target_raw = f"{operator}{self.target_cell}{unit}"
         self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
         # filed under satisfaction, or named as a satisfaction score wherever it is filed (…满意度, …满意程度)
         self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or is_satisfaction_score(self.name)
@@ -75,6 +82,7 @@ class Indicator:
 
 
 _OPERATOR_STARTS = tuple(V.OPERATOR_CHARS)
+_HINT_CHARS = frozenset("*＊").union(V.OPERATOR_CHARS)  # a fill-in hint has stars or an operator
 
 
 def _cell(value) -> str:
@@ -193,3 +201,10 @@ class Declaration:
         if not isinstance(raw, list):
             return []
         return [(i, it) for i, it in enumerate(raw) if isinstance(it, dict)]
+
+    @lazy
+    def scorecard(self):
+        """A self-evaluation's budget execution and scores, declared and recomputed (model.selfeval)."""
+        from perflint.model.selfeval import read_scorecard
+
+        return read_scorecard(self)

@@ -56,3 +56,11 @@ class RepoPaths:
         except KeyError:
             path = self._paths[file] = repo_path(self.report, self.root, file)
             return path
+
+
+def related_lines(d, lang: str, path=lambda f: f) -> list[str]:
+    """One line per related location: `↳ file:line:col: what is there` (``path`` maps the file as shown)."""
+    from perflint.output.escape import visible
+
+    return [visible(f"↳ {path(r.file)}:{r.span.line}:{r.span.column}" + (f": {r.message.text(lang)}" if r.message else ""))
+            for r in d.related]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from perflint.core.diagnostic import Severity
-from perflint.output.common import RepoPaths, repo_root
+from perflint.output.common import RepoPaths, related_lines, repo_root
 from perflint.output.escape import json_text
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -18,7 +18,8 @@ def render(report) -> str:
         # GitLab keeps only the first issue of a fingerprint: number the repeats to keep them all.
         n = seen[d.fingerprint] = seen.get(d.fingerprint, 0) + 1
         issues.append({
-            "description": d.message.text(report.lang),
+            "description": " ".join([d.message.text(report.lang),
+                                     *related_lines(d, report.lang, lambda f: paths(f) or f)]),
             "check_name": d.rule,
             "fingerprint": d.fingerprint if n == 1 else f"{d.fingerprint}-{n}",
             "severity": SEVERITIES[d.severity],

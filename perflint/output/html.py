@@ -54,9 +54,10 @@ LABELS = {
 def render(report) -> str:
     L = LABELS["en" if report.lang == "en" else "zh"]
     depts = {r.path: r.meta.get("department") or L["unknown_department"] for r in report.files}
+    anchors = {r.path: f"decl-{i}" for i, r in enumerate(report.files)}  # where a related location links to
     body = (_header(report, L) + _filters(report, depts, L) + '<main>'
             + _overview(report, depts, L)
-            + "".join(_section(i, r, depts[r.path], report, L) for i, r in enumerate(report.files))
+            + "".join(_section(i, r, depts[r.path], report, L, anchors) for i, r in enumerate(report.files))
             + "</main>")
     template = Template((files("perflint.output") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(lang=L["html_lang"], title=escape(L["title"]), body=body,
@@ -210,7 +211,7 @@ def _year(result) -> str:
     return str(result.meta.get("fiscal_year") or "")
 
 
-def _section(index: int, result, department: str, report, L) -> str:
+def _section(index: int, result, department: str, report, L, anchors=None) -> str:
     diags = result.active
     counts = _severities(diags)
     facts = [(L["department"], department), (L["year"], _year(result)), (L["file"], result.path)]
@@ -220,7 +221,7 @@ def _section(index: int, result, department: str, report, L) -> str:
               + "</p></header>")
     return (f'<section class="decl" id="decl-{index}" aria-labelledby="decl-{index}-h" '
             f'data-file="{escape(result.path)}" data-department="{escape(department)}">'
-            f"{header}{_source(result, department, report, L)}</section>")
+            f"{header}{_source(result, department, report, L, anchors)}</section>")
 
 
 def _read_lines(path: str) -> list[str]:
@@ -230,7 +231,7 @@ def _read_lines(path: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def _source(result, department: str, report, L) -> str:
+def _source(result, department: str, report, L, anchors=None) -> str:
     """The YAML source with line numbers; each line's findings follow it as the next element."""
     diags = result.active
     try:
@@ -238,7 +239,7 @@ def _source(result, department: str, report, L) -> str:
     except (OSError, Refused) as exc:
         reason = exc.message.text(report.lang) if isinstance(exc, Refused) else exc.strerror or exc
         note = f'<p class="unreadable">{escape(L["unreadable"].format(reason=reason))}</p>'
-        return note + _findings(diags, department, report, L)
+        return note + _findings(diags, department, report, L, anchors=anchors)
     if any(d.line == len(lines) + 1 for d in diags):
         lines.append("")  # the end of a file that ends with a line break, e.g. an unclosed bracket
     by_line = defaultdict(list)
@@ -251,8 +252,8 @@ def _source(result, department: str, report, L) -> str:
         rows.append(f'<div class="ln{worst}" data-line="{n}"><span class="no" aria-hidden="true">{n}</span>'
                     f"<code>{_marked(text, n, here)}</code></div>")
         if here:
-            rows.append(_findings(here, department, report, L, line=n))
-    outside = _findings(by_line.get(0, []), department, report, L)
+            rows.append(_findings(here, department, report, L, line=n, anchors=anchors))
+    outside = _findings(by_line.get(0, []), department, report, L, anchors=anchors)
     if not lines:
         return outside
     summary = escape(L["source"].format(lines=len(lines)))
@@ -274,14 +275,25 @@ def _marked(text: str, line: int, diags) -> str:
     return "".join(out)
 
 
-def _findings(diags, department: str, report, L, line: int | None = None) -> str:
+def _findings(diags, department: str, report, L, line: int | None = None, anchors=None) -> str:
     if not diags:
         return ""
     items = "".join(
         f'<li class="finding sev-{d.severity!s}" data-rule="{escape(d.rule)}" data-severity="{d.severity!s}" '
         f'data-department="{escape(department)}">{_badge(str(d.severity), L)}'
         f'<code class="rule">{escape(d.rule)}</code><span class="loc">{d.line}:{d.column}</span>'
-        f'<span class="msg">{escape(d.message.text(report.lang))}</span></li>'
+        f'<span class="msg">{escape(d.message.text(report.lang))}</span>{_related(d, report, anchors or {})}</li>'
         for d in diags)
     attr = "" if line is None else f' data-line="{line}"'
     return f'<ul class="findings"{attr}>{items}</ul>'
+
+
+def _related(d, report, anchors: dict) -> str:
+    """Each related location as a link to that file's section (when the report has it)."""
+    out = []
+    for r in d.related:
+        where = escape(f"{r.file}:{r.span.line}:{r.span.column}")
+        link = f'<a href="#{anchors[r.file]}">{where}</a>' if r.file in anchors else where
+        note = f" {escape(r.message.text(report.lang))}" if r.message else ""
+        out.append(f'<span class="related">↳ {link}{note}</span>')
+    return "".join(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from perflint.output.common import related_lines
 from perflint.output.escape import visible
 
 # visible() also removes every character XML 1.0 cannot carry at all, even escaped
@@ -31,7 +32,7 @@ def render(report) -> str:
                 counts["skipped"] += 1
             elif d.severity >= report.fail_on:
                 failure = ET.SubElement(case, "failure", message=message, type=d.rule)
-                failure.text = line
+                failure.text = "\n".join([line, *related_lines(d, report.lang)])
                 counts["failures"] += 1
             else:  # reported, but not what fails the run
                 ET.SubElement(case, "system-out").text = line

@@ -131,8 +131,12 @@ def _linker(report):
     if all(env.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")):
         base = f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}/"
 
+    def one(file: str, line: int) -> str:
+        path = paths(file) or file
+        return f"[{escape(path)}:{line}]({base}{quote(path)}#L{line})"
+
     def link(d) -> str:
-        path = paths(d.file) or d.file
-        return f"[{escape(path)}:{d.line}]({base}{quote(path)}#L{d.line})"
+        """The finding's place, then each related place (↔ the declaration it departs from …)."""
+        return " ↔ ".join([one(d.file, d.line), *(one(r.file, r.span.line) for r in d.related)])
 
     return link

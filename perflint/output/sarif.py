@@ -65,12 +65,7 @@ def _results(found, index, report, root) -> list[dict]:
     for d in found:
         artifact = artifacts.get(d.file)
         if artifact is None:
-            path = paths(d.file)
-            if path is not None:
-                artifact = {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
-            else:  # a file outside the repository: an absolute URI, which code scanning ignores
-                artifact = {"uri": (Path(report.root) / d.file).resolve().as_uri()}
-            artifacts[d.file] = artifact
+            artifact = artifacts[d.file] = _artifact(report, paths(d.file), d.file)
         span = d.span
         result = {
             "ruleId": d.rule,
@@ -85,7 +80,27 @@ def _results(found, index, report, root) -> list[dict]:
             "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
             "properties": {"pointer": d.pointer},
         }
+        if d.related:
+            result["relatedLocations"] = [_related(n, r, lang, paths, report) for n, r in enumerate(d.related, 1)]
         if d.suppressed:
             result["suppressions"] = [{"kind": "inSource", "justification": d.suppressed}]
         out.append(result)
     return out
+
+
+def _artifact(report, path: str | None, file: str) -> dict:
+    if path is not None:
+        return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    return {"uri": (Path(report.root) / file).resolve().as_uri()}  # outside the repository: code scanning ignores it
+
+
+def _related(n: int, r, lang: str, paths, report) -> dict:
+    """A related location (the declaration a self-evaluation departs from, last year's target)."""
+    loc = {"id": n, "physicalLocation": {
+        "artifactLocation": _artifact(report, paths(r.file), r.file),
+        "region": {"startLine": r.span.line, "startColumn": r.span.column,
+                   "endLine": r.span.end_line, "endColumn": r.span.end_column},
+    }, "properties": {"pointer": r.pointer}}
+    if r.message:
+        loc["message"] = {"text": r.message.text(lang)}
+    return loc

@@ -21,6 +21,7 @@ import unicodedata
 
 import click
 
+from perflint.output.common import related_lines
 from perflint.output.escape import line_start, visible
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -33,6 +34,7 @@ def render(report, colour: bool = False, quiet: bool = False) -> str:
     sources = _Sources(report)
     for d in report.diagnostics:
         out.append(_head(d, report.lang, colour))
+        out += [f"    {r}" for r in related_lines(d, report.lang)]
         out += _excerpt(d, sources.lines(d.file), report.lang, colour)
         out.append("")
     if not quiet:

@@ -36,6 +36,7 @@ _FORWARD = {(C.COST, C.COST)}  # a first-level 成本指标 (newer guides) is ac
         Example("era: sh-2024\nindicators: [{level1: 效益指标, level2: 满意度, name: 参观者满意度, target: '≥95%'}]", ("/indicators/0/level2",)),
         Example("era: sh-2020\nindicators: [{level1: 影响力目标, level2: 满意度, name: 参观人员满意度, target: '>=95%'}]", ("/indicators/0/level2",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     template = decl.template

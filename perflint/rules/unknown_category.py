@@ -46,6 +46,7 @@ def _unknown(label: str, template, level: int, known: list[str], what_zh: str, w
         Example("era: sh-2024\nindicators: [{level1: 效益指标, level2: 社会效应指标, name: 参观人数, target: '≥2000(人)'}]", ("/indicators/0/level2",)),
         Example("era: sh-2024\nindicators: [{level1: 投入和管理目标, level2: 财务管理, name: 资金到位率, target: '100%'}]", ("/indicators/0/level1",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     template = decl.template
