@@ -57,6 +57,11 @@ class Config:
         """A path as globs, fingerprints and baselines see it: relative to the configuration's folder
         (the same whichever folder perflint runs from); the path as given when it lies outside."""
         absolute = os.path.abspath(path)
+        root = self._cache.get("root")
+        if root is None:
+            root = self._cache["root"] = os.path.join(os.path.abspath(self.root), "")
+        if absolute.startswith(root):  # the common case, without building Path objects
+            return absolute[len(root):].replace(os.sep, "/")
         try:
             return Path(absolute).relative_to(self.root).as_posix()
         except ValueError:

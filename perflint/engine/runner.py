@@ -123,12 +123,9 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             found += [("yaml-coercion", f, None) for f in coerced]
         if "schema" in settings:
             found += [("schema", f, None) for f in schema_check.check(doc.data)]
-        for rid, setting in settings.items():
-            rule = rules[rid]
-            if rule.check is None or decl.kind not in rule.kinds:
-                continue
+        for rid, check, options in _checks(config, settings, rules, decl.kind):
             try:
-                found += [(rid, f, None) for f in rule.check(decl, setting.options)]
+                found += [(rid, f, None) for f in check(decl, options)]
             except Exception as exc:  # one broken rule must not hide the others
                 found.append(("internal-error", Finding("", _internal(rid, exc)), None))
         if crossfile.enabled(config):
@@ -163,6 +160,18 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
     _suppress(doc.text, result, settings, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _checks(config: Config, settings: dict, rules, kind: str) -> list:
+    """(rule id, check, options) of the enabled rules that read this document kind: worked out once per
+    set of settings (a file's overrides and ignores) and kind, not per file."""
+    key = ("checks", id(settings), kind)
+    known = config._cache.get(key)
+    if known is None or known[0] is not settings:
+        checks = [(rid, rules[rid].check, s.options) for rid, s in settings.items()
+                  if rules[rid].check is not None and kind in rules[rid].kinds]
+        known = config._cache[key] = (settings, checks)
+    return known[1]
 
 
 def _drop_deferred(found: list, rules) -> list:
