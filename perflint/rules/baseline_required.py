@@ -80,6 +80,14 @@ def check(decl, opts):
         word = change_word(ind.name)
         if not word:
             continue
+        if word in V.GROWTH_MEASURES and t.kind in ("number", "range") and t.is_percent:
+            yield finding(
+                ind.at("target"),
+                f"“{ind.name}”是增长率，目标 {t.raw} 须有基期：补充 baseline（基期值和年份），说明从多少增长。",
+                f"\"{ind.name}\" is a growth rate, so the target {t.raw} needs a base: add baseline (the base-year "
+                "value and its year) to say what it grows from.",
+            )
+            continue
         if t.kind == "qualitative" or t.is_percent or (t.kind == "number" and t.unit is None):
             yield finding(
                 ind.at("target"),

@@ -29,7 +29,7 @@ from perflint.model.names import find_word, is_satisfaction_score, words
     ),
     sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
                 "CPC Central Committee and State Council opinion on budget performance management (2018)"),
-    options=(Option("economic_words", V.ECONOMIC_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
+    options=(Option("economic_words", V.ECONOMIC_WORDS + V.REVENUE_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
     examples=(
         Example("indicators: [{level1: 效果目标, level2: 经济效益目标, name: 提升园区经济活跃度, target: 提升10%}]"),
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 带动社会经济发展, target: 达到}]"),
@@ -56,7 +56,7 @@ def check(decl, opts):
             )
             continue
         word = find_word(name, economic_words)
-        if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and "社会" not in name:
+        if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and not find_word(name, V.ECONOMIC_EXCEPTIONS):
             to = decl.template.place(C.ECONOMIC)
             yield finding(
                 ind.at("name"),

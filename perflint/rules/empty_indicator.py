@@ -43,7 +43,7 @@ def check(decl, opts):
         elif _NUMBERS_ONLY.match(ind.name):
             yield finding(ind.at("name"), f"指标名称“{ind.name}”只有数字：表格可能错位，写明考核的对象，数值填在 target。",
                           f"The indicator name \"{ind.name}\" is only digits (a shifted table?): name what is measured and put the number in target.")
-        if is_blank(ind.data.get("target")):
+        if is_blank(ind.data.get("target")) and ind.target.value is None:  # 无 as a target: none happens (=0)
             yield finding(ind.at("target"), f"指标“{ind.name}”没有指标值：填写可考核的目标值，如 ≥95%、=5(人)。",
                           f"Indicator \"{ind.name}\" has no target: give a measurable value such as ≥95% or =5(人).",
                           on_key=ind.data.get("target") is None)

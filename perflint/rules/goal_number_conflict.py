@@ -2,6 +2,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
 from perflint.model.goaltext import quantities, shared_noun
 from perflint.model.names import words
+from perflint.model.period import is_multi_year
 
 STOP_WORDS = V.GOAL_STOP_WORDS
 
@@ -54,7 +55,9 @@ def check(decl, opts):
     stop = words(opts["stop_words"])
     overall = quantities(goals.get("overall")) if isinstance(goals.get("overall"), str) else ()
     annual = quantities(goals.get("annual")) if isinstance(goals.get("annual"), str) else ()
-    single_year = decl.get("project", "multi_year") is not True
+    total, annual_amount = decl.amount("budget", "total"), decl.amount("budget", "annual")
+    split = total is not None and annual_amount is not None and total > annual_amount
+    single_year = not (is_multi_year(decl) or split)
     for a in annual:
         for o in overall:
             if a.unit != o.unit or not shared_noun(a.noun, o.noun, stop):

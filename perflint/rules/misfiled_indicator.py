@@ -33,6 +33,15 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         return None
     if l2 in _OUTPUTS and ind.reading.satisfaction_score:
         return C.SATISFACTION, "满意"
+    money = ind.reading.unit_kind == "money"
+    if l2 != C.COST and l1 != C.COST and l2 != C.ECONOMIC and money:
+        cost = ending(name, V.COST_ENDINGS)
+        if cost:  # 人均培训成本 ≤500元 under 数量 or 社会效益: a cost
+            return C.COST, cost
+    if l2 in C.OUTCOME_LEVEL2:
+        accepted = _first(name, V.ACCEPTANCE_WORDS)
+        if accepted:  # 设备验收合格率 under 社会效益: the output's quality
+            return C.QUALITY, accepted
     if l2 == C.QUANTITY:
         timely = ending(name, V.TIMELINESS_ENDINGS)
         if timely:
@@ -40,6 +49,12 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         quality = ending(name, V.QUALITY_ENDINGS) or _first(name, opts["specification_words"])
         if quality:
             return C.QUALITY, quality
+    elif l2 == C.TIMELINESS:
+        quality = ending(name, V.QUALITY_ENDINGS)
+        if quality and quality != "质量" and not ending(name, V.TIMELINESS_ENDINGS):
+            return C.QUALITY, quality  # 设备验收合格率 under 时效
+        if ind.reading.measure == "count" and not _first(name, V.TIMELINESS_WORDS):
+            return C.QUANTITY, name  # 培训人数 under 时效
     elif l2 == C.QUALITY:
         timely = ending(name, V.TIMELINESS_ENDINGS)
         if timely:
@@ -53,17 +68,24 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         revenue = _first(name, opts["revenue_words"])
         if revenue and not _first(name, V.COST_WORDS):
             return C.ECONOMIC, revenue
-    elif l2 == C.ECONOMIC:
+    elif l2 == C.ECONOMIC and not _first(name, _ECONOMIC):
         aware = _first(name, opts["awareness_words"])
-        if aware and not _first(name, _ECONOMIC):
+        if aware:
             return C.SOCIAL, aware
-    elif l2 == C.ECOLOGICAL and not _first(name, V.ECOLOGICAL_WORDS):  # 节能降耗成本, 垃圾分类参与率 are ecological
-        cost = _first(name, V.COST_WORDS)
-        if cost:
-            return C.COST, cost
-        taking_part = _first(name, opts["participation_words"])
-        if taking_part:
-            return C.SOCIAL, taking_part
+        green = _first(name, V.ECOLOGICAL_STATE_WORDS)
+        if green:  # 森林覆盖率, 空气质量优良天数比例 under 经济效益
+            return C.ECOLOGICAL, green
+    elif l2 == C.ECOLOGICAL:
+        counted = _first(name, V.PARTICIPATION_COUNTS)
+        if counted:  # 垃圾分类宣传活动参与人次: people counted, whatever the subject
+            return C.SOCIAL, counted
+        if not _first(name, V.ECOLOGICAL_WORDS):  # 节能降耗成本, 垃圾分类参与率 are ecological
+            cost = _first(name, V.COST_WORDS)
+            if cost:
+                return C.COST, cost
+            taking_part = _first(name, opts["participation_words"])
+            if taking_part:
+                return C.SOCIAL, taking_part
     return None
 
 

@@ -1,13 +1,14 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.money import FACTORS
 from perflint.model.selfeval import num
 from perflint.model.vocabulary import BREAKDOWN, BREAKDOWN_PART
 
 _FIELDS = (("project", "overview"), ("project", "plan"), ("goals", "overall"), ("goals", "annual"),
            ("selfeval", "goals", "expected"), ("selfeval", "goals", "actual"), ("selfeval", "conclusion"))
-_APPROXIMATE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
+_APPROXIMATE = V.APPROXIMATE_PROSE
 
 
 def _number(text: str) -> Decimal:

@@ -1,5 +1,6 @@
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.names import words
 from perflint.model.operators import bare
 
@@ -60,5 +61,6 @@ def check(decl, opts):
             ind.at("target"),
             f"“{ind.name}”的指标值“{t.raw}”没有指标性质：{fix_zh}{era_zh}。",
             f"\"{ind.name}\" has target \"{t.raw}\" with no operator: {fix_en}{era_en}.",
-            severity=Severity.INFO if lenient else None,
+            # a schedule (1次/周, 每季度1次) is nearly always meant as written: a note, not a warning
+            severity=Severity.INFO if lenient or (t.unit or "").endswith(V.PER_PERIOD) else None,
         )

@@ -1,9 +1,27 @@
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.names import words
+from perflint.model import vocabulary as V
+from perflint.model.names import ending, words
 
 _OUTPUT_LEVEL2 = (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST)
+
+
+def _graded(ind) -> bool:
+    """Stated qualitatively on purpose: the form marks it 定性 (qualitative-graded then asks for a graded
+    level), or its name grades what it measures and the target is one level of a known scale
+    (考核等级: 良好及以上, 出境断面水质类别: Ⅲ类及以上)."""
+    if str(ind.data.get("kind") or "").strip() == "定性":
+        return True
+    if not ending(ind.name, V.GRADE_NAME_ENDINGS):
+        return False
+    word = ind.target.text or ""
+    for floor in V.GRADE_FLOORS:
+        word = word.removesuffix(floor)
+    return word in _LEVELS
+
+
+_LEVELS = frozenset(level for scale in V.GRADED_SCALES for level in scale.split("/"))
 
 
 def _unquantified(ind) -> bool:
@@ -49,7 +67,7 @@ def _unquantified(ind) -> bool:
 def check(decl, opts):
     error_levels = words(opts["error_levels"])
     for ind in decl.indicators:
-        if not _unquantified(ind):
+        if not _unquantified(ind) or _graded(ind):
             continue
         t = ind.target
         dim = ind.level2 if ind.level2 in _OUTPUT_LEVEL2 else C.QUANTITY if ind.level1 == C.COST else None

@@ -66,7 +66,8 @@ def check(decl, opts):
         name, unit = ind.name, unit_class(ind.target.unit)
         where = ind.level2_raw or ind.level1_raw
         activity = find_word(name, activity_words)
-        if activity and not builds and (unit == "count" or find_word(name, count_words)):
+        if activity and not builds and not find_word(name, V.OUTCOME_COUNT_WORDS) \
+                and (unit == "count" or find_word(name, count_words)):
             to = decl.template.place(C.QUANTITY)
             yield finding(
                 ind.at("name"),

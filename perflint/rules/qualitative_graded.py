@@ -97,7 +97,8 @@ def _rename(name: str, prop: str) -> str:
                 ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
-    defers_to=("output-quantified", "unit-matches-name", "satisfaction-min"),
+    defers_to=("output-quantified", "unit-matches-name", "satisfaction-min", "cost-quantified", "kind-mismatch",
+               "target-contradiction"),
 )
 def check(decl, opts):
     levels = _levels(words(opts["scales"]))

@@ -58,7 +58,7 @@ def mismatch(ind, opts):
     if unit is None:
         return None  # no unit at all: unit-required
     if kind == "rate" and unit != "percent":
-        suggestion = f"{_base(name, opts)}响应时间" if N.core(name).endswith("及时率") and unit == "time" \
+        suggestion = f"{_base(name, opts)}{V.RATE_AS_TIME[1]}" if N.core(name).endswith(V.RATE_AS_TIME[0]) and unit == "time" \
             else f"{_base(name, opts)}{_RENAME[unit]}"
         return (
             f"“{name}”是比率（率），指标值却以“{t.unit}”计：改写为百分比，或改名为“{suggestion}”并保留 {t.raw}。",
