@@ -50,6 +50,7 @@ PERCENT, MONEY, DURATION, COUNT, AREA, LENGTH, WEIGHT, VOLUME, FREQUENCY = (
 
 # Money in 元.
 MONEY_FACTORS = {"元": Decimal(1), "千元": Decimal(1_000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+MONEY_UNITS_EN = {"元": "yuan", "千元": "1,000 yuan", "万元": "10,000 yuan", "亿元": "100 million yuan"}  # in English messages
 # Multipliers written before a unit or alone after a number: 1.5万人, 20万 (= 20 万元 on a money line).
 NUMBER_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # Durations in hours (a month is 30 days and a year 365 for comparisons only; never for dates).

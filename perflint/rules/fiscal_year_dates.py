@@ -20,8 +20,8 @@ from perflint.model.period import deadline
         "The planned start is not after the end, and the start and end of the project and of every "
         "sub-project lie inside the fiscal year (1 January to 31 December). A multi-year project sets "
         "multi_year: true (or its budget splits the project total from this year's amount) and is then checked on its "
-        "annual period (annual_start / annual_end) only. A form with "
-        "one 项目实施期 cell (2023.07-2024.01) is checked on it; dates that lost their separators (20246-202516) are "
+        "annual period (annual_start / annual_end) only. A form with one implementation period (项目实施期) cell, "
+        "such as \"2023.07-2024.01\", is checked on it; dates that lost their separators (20246-202516) are "
         "reported as unreadable, and the years that can be read are still checked. A timeliness date or period "
         "beyond the fiscal year is reported too (one beyond the planned end is deadline-in-period's).",
     ),
@@ -83,7 +83,7 @@ def check(decl, opts):
             due = deadline(ind.target, year) if ind.target.kind in ("date", "period") else None
             if due and due > last:
                 yield finding(ind.at("target"), f"“{ind.name}”的期限 {ind.target.raw}（{due}）超出 {year} 预算年度：年度指标写本年度内可完成的目标。",
-                              f"\"{ind.name}\" runs to {ind.target.raw} ({due}), beyond fiscal year {year}: an annual target is one "
+                              f"\"{ind.name}\" runs to \"{ind.target.raw}\" ({due}), beyond fiscal year {year}: an annual target is one "
                               "this year can meet.")
 
 
@@ -95,8 +95,8 @@ def _period(decl, year: int | None, multi: bool):
     read = read_period(raw)
     if read is None or not all(side.valid for side in read) or _compact(raw):
         yield finding("/project/period", f"项目实施期“{raw}”无法确定起止年月：写作 2024.01-2024.12 或 2024-01-01至2024-12-31。",
-                      f"The project period \"{raw}\" does not give a readable start and end: write 2024.01-2024.12 or "
-                      "2024-01-01至2024-12-31.", value=raw)
+                      f"The project period \"{raw}\" does not give a readable start and end: write \"2024.01-2024.12\" or "
+                      "\"2024-01-01至2024-12-31\".", value=raw)
     if read is None or year is None or multi:
         return
     outside = [side for side in read if side.year != year]

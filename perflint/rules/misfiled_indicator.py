@@ -102,10 +102,11 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         "投诉次数）。只依据明确表达一个维度的词；经济类指标填在社会、生态效益下和满意度填在效益下由 "
         "benefit-type-mismatch 报告，活动计数和时效填在效益下由 output-under-benefit 报告。",
         "Checks both ways that what an indicator's name measures fits the second level it is filed under: "
-        "timeliness or quality under 数量 (…及时性, …合格率, a technical specification such as 射程); timeliness "
-        "(…及时性) or an effect (空气质量, 水质) under 质量; a revenue under 成本; popular science, publicity or "
-        "awareness under 经济效益; cost control, or taking part and using, under 生态效益; satisfaction under an "
-        "output; and under 满意度, a measure that is no satisfaction (工作效率, 投诉次数). Only words that name "
+        "timeliness or quality under quantity (数量), such as \"…及时性\", \"…合格率\" or a technical specification "
+        "such as \"射程\"; timeliness (\"…及时性\") or an effect (\"空气质量\", \"水质\") under quality (质量); a revenue under "
+        "cost (成本); popular science, publicity or awareness under economic benefit (经济效益); cost control, or "
+        "taking part and using, under ecological benefit (生态效益); satisfaction under an output; and under "
+        "satisfaction (满意度), a measure that is no satisfaction (\"工作效率\", \"投诉次数\"). Only words that name "
         "one dimension count. Economic measures under social or ecological benefit and satisfaction under a "
         "benefit are benefit-type-mismatch's findings; activity counts and timeliness under a benefit are "
         "output-under-benefit's.",
@@ -122,7 +123,7 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
     sources=msg("财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）指标体系；扶贫项目资金绩效目标设定要求",
                 "MOF 2015 No. 88 indicator tree; poverty-relief target requirements"),
     options=(
-        Option("satisfaction_words", V.SATISFACTION_LIKE, msg("满意度类别下可接受的名称用词", "Words a name under 满意度 may use")),
+        Option("satisfaction_words", V.SATISFACTION_LIKE, msg("满意度类别下可接受的名称用词", "Words a name under satisfaction (满意度) may use")),
         Option("specification_words", V.SPECIFICATION_WORDS, msg("表示技术参数（质量）的名称用词", "Words of a technical specification (quality)")),
         Option("revenue_words", V.REVENUE_WORDS, msg("表示收入（经济效益）的名称用词", "Words of a revenue (economic effect)")),
         Option("awareness_words", V.AWARENESS_WORDS, msg("表示科普、宣传、知晓（社会效益）的名称用词", "Words of awareness (social effect)")),
@@ -157,4 +158,4 @@ def check(decl, opts):
         zh, en = _STATED[stated]
         to = template.place(stated)
         yield finding(ind.at("name"), f"“{ind.name}”衡量的是{zh}（{word}），却填在“{where}”下：移到“{to}”。",
-                      f"\"{ind.name}\" measures {en} ({word}) but is filed under \"{where}\": move it to \"{to}\".")
+                      f"\"{ind.name}\" measures {en} (it says \"{word}\") but is filed under \"{where}\": move it to \"{to}\".")
