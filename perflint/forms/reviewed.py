@@ -1,0 +1,45 @@
+"""What reviewers' outputs (the HTML report, the workbook) know about each linted file: its data read
+again from disk, its form, and the budget figure a department's total adds up."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from perflint.forms.document import read_file
+from perflint.forms.form import Form, build
+from perflint.model.declaration import Declaration
+
+
+@dataclass
+class Reviewed:
+    result: object  # FileResult
+    data: dict | None
+    form: Form | None
+    budget: Decimal | None  # in 元: the annual amount, else the project total
+    problems: list  # (rule, Message) why the file has no form, or what its reading skipped
+
+    @property
+    def path(self) -> str:
+        return self.result.path
+
+
+def review(report) -> list[Reviewed]:
+    """One entry per file of the report, in report order. A file that no longer reads as a mapping
+    (a syntax error, removed since the run) has no form; its findings are still reported."""
+    out = []
+    for result in report.files:
+        doc = read_file(Path(report.root) / result.path, result.path)
+        data = doc.data
+        form = build(data) if data is not None else None
+        out.append(Reviewed(result, data, form, budget_of(data) if data is not None else None, doc.problems))
+    return out
+
+
+def budget_of(data: dict) -> Decimal | None:
+    decl = Declaration(data)
+    for keys in (("budget", "annual"), ("budget", "total")):
+        amount = decl.amount(*keys)
+        if amount is not None:
+            return amount
+    return None

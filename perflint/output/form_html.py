@@ -1,0 +1,79 @@
+"""A declaration drawn as its printed form (perflint.forms), each finding inside the cell it
+concerns. Every text from the document is escaped here; the styles live in templates/report.html."""
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from perflint.forms.form import Cell, Form
+from perflint.forms.values import MISSING, display
+
+_HEADER_ROLES = {"title", "heading", "label", "head"}
+
+
+def render_form(form: Form, diagnostics, finding_html, L) -> str:
+    """``finding_html(diags)`` renders the findings of one cell (a <ul>)."""
+    by_cell = form.attach(diagnostics)
+    rows = []
+    for row in form.rows:
+        cells = "".join(_cell(c, by_cell.get(id(c), ()), form, finding_html, L) for c in row if not c.covered)
+        rows.append(f'<tr class="r-{row[0].role}">{cells}</tr>')
+    cols = "".join("<col>" for _ in range(form.width))
+    return (f'<table class="form" data-era="{escape(form.era)}" data-kind="{escape(form.kind)}">'
+            f'<colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _cell(c: Cell, diags, form: Form, finding_html, L) -> str:
+    tag = "th" if c.role in _HEADER_ROLES else "td"
+    classes = [f"f-{c.role}"]
+    attrs = []
+    if c.span > 1:
+        attrs.append(f'colspan="{c.span}"')
+    if c.rowspan > 1:
+        attrs.append(f'rowspan="{c.rowspan}"')
+    if c.role == "label":
+        attrs.append('scope="row"')
+    elif c.role == "head":
+        attrs.append('scope="col"')
+    if c.role in ("value", "year", "title") and c.pointer is not None:
+        attrs.append(f'data-pointer="{escape(c.pointer)}"')
+        if c.value is MISSING and c.role == "value":
+            classes.append("absent")
+            attrs.append(f'title="{escape(L["absent"])}"')
+    if c.kind in ("money", "number", "int") and c.role in ("value", "total"):
+        classes.append("num")
+    text = escape(c.text)
+    if c.role == "total" and c.against:
+        text, extra = _sum_text(c, form, L)
+        classes += extra
+    inner = f'<div class="v">{text}</div>' if text else ""
+    if diags:
+        worst = max(d.severity for d in diags)
+        classes += ["hit", f"sev-{worst!s}"]
+        inner += finding_html(sorted(diags, key=lambda d: (-d.severity, d.sort_key())))
+    return f'<{tag} class="{" ".join(classes)}"{"".join(" " + a for a in attrs)}>{inner}</{tag}>'
+
+
+def _sum_text(c: Cell, form: Form, L) -> tuple[str, list[str]]:
+    """A computed sum, and how it compares with the field it should equal."""
+    if c.value is None:
+        return escape(L["sum_unreadable"]), ["computed"]
+    shown = escape(display(c.value, "money"))
+    target = form.cells.get(c.against)
+    against = target.value if target is not None else MISSING
+    if isinstance(against, (int, Decimal)) and not isinstance(against, bool):
+        label = escape(_label_of(form, c.against))
+        if Decimal(against) == Decimal(c.value):
+            return f'{shown} <span class="eq">= {label}</span>', ["computed", "sum-ok"]
+        diff = escape(display(Decimal(c.value) - Decimal(against), "money"))
+        return (f'{shown} <span class="ne">≠ {label} {escape(display(against, "money"))}'
+                f'（{escape(L["difference"])} {diff}）</span>'), ["computed", "sum-off"]
+    return shown, ["computed"]
+
+
+def _label_of(form: Form, pointer: str) -> str:
+    for row in form.rows:
+        for i, c in enumerate(row):
+            if c.role == "value" and c.pointer == pointer and i and row[i - 1].role == "label":
+                return row[i - 1].text
+    return pointer
