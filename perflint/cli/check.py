@@ -11,13 +11,15 @@ from perflint.cli.main import default_lang, fail
 
 
 def parse_formats(formats) -> list[tuple[str, str | None]]:
-    from perflint.output import FORMATS
+    from perflint.output import BINARY, FORMATS
 
     out = []
     for spec in formats:
         name, _, path = spec.partition("=")
         if name not in FORMATS:
             fail(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+        if name in BINARY and not path:
+            fail(f"--format {name} writes a file: give it as {name}=FILE")
         out.append((name, path or None))
     if sum(1 for _, p in out if p is None) > 1:
         fail("only one format can go to standard output: give the others =PATH")
@@ -82,9 +84,9 @@ def run_check(paths, formats, config_path, lang, cli, diff=None, baseline=None, 
         else:
             text = renderer(name)(report)
         if path:
-            from perflint.core.atomic import write_text
+            from perflint.core.atomic import write_bytes, write_text
 
-            write_text(Path(path), text)
+            (write_bytes if isinstance(text, bytes) else write_text)(Path(path), text)
         else:
             click.echo(text, nl=False)
     if any(d.rule == "internal-error" for d in report.diagnostics):

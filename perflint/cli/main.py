@@ -39,7 +39,7 @@ def _split(values) -> tuple:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "formats", multiple=True, metavar="FMT[=PATH]",
-              help="Output format, repeatable: text, json, sarif, github, gitlab, junit, markdown, html; =PATH writes to a file.")
+              help="Output format, repeatable: text, json, sarif, github, gitlab, junit, markdown, html, xlsx (a reviewer workbook: xlsx=FILE); =PATH writes to a file.")
 @click.option("--select", multiple=True, help="Only these rules (ids, globs like yaml-*, or ALL).")
 @click.option("--ignore", multiple=True, help="Skip these rules.")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")

@@ -34,6 +34,7 @@ class Cell:
     rowspan: int = 1
     covered: bool = False  # under the rowspan of the cell above: not drawn
     col: int = 0
+    label: str = ""  # a value cell: its label or column head, for naming the field in a finding
     against: str | None = None  # a computed sum: the field it should equal
     parts: list = field(default_factory=list)  # a computed sum: the pointers it adds up
 
@@ -182,7 +183,9 @@ class _Builder:
                 continue  # a mapping where a value belongs: shown field by field under 其他信息
             if isinstance(value, list) and not all(isinstance(v, str) for v in value):
                 continue
-            cells += [Cell("label", self.label(f.label), f.pointer), self.value_cell(f.pointer, value)]
+            label = self.label(f.label)
+            cells += [Cell("label", label, f.pointer), self.value_cell(f.pointer, value)]
+            cells[-1].label = label
         if cells:
             self.add(cells)
 
@@ -213,11 +216,12 @@ class _Builder:
             row_pointer = join(table.pointer, i)
             self.used.add(row_pointer)
             cells = []
-            for path, _text in paths:
+            for path, head in paths:
                 pointer = row_pointer + path
                 value = self.get(pointer)
                 key = path[1:]
                 cell = self.value_cell(pointer, value)
+                cell.label = self.label(head)
                 above = merged.get(key)
                 if key in table.merge and above is not None and above.value == value and value is not MISSING \
                         and self._same_parents(table, key, above, row_pointer):
@@ -288,6 +292,7 @@ class _Builder:
         self._walk(self.data, "")
         for pointer in self.loose:
             self.add([Cell("label", pointer, pointer), self.value_cell(pointer, self.get(pointer), "free")])
+            self.pending[-1][-1].label = pointer
         if len(self.pending) > rows_before:
             self.pending.insert(rows_before, [Cell("heading", OTHER_HEADING)])
 
@@ -310,7 +315,9 @@ class _Builder:
             for i, item in enumerate(node):
                 self._walk(item, join(pointer, i))
             return
-        self.add([Cell("label", extra_label(self.form.layout, pointer), pointer), self.value_cell(pointer, node)])
+        label = extra_label(self.form.layout, pointer)
+        self.add([Cell("label", label, pointer), self.value_cell(pointer, node)])
+        self.pending[-1][-1].label = label
 
     # -- geometry ------------------------------------------------------------------------------
     def finish(self) -> None:
