@@ -101,6 +101,34 @@ def baseline(file, paths, select, ignore, extend_select, profile, config_path, j
     sys.exit(run_baseline(file, paths or (".",), config_path, _selection(select, ignore, extend_select, profile), jobs))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", required=True, type=click.Path(file_okay=False), help="Folder to write the workbooks to.")
+@click.option("--force", is_flag=True, help="Replace workbooks that exist.")
+@click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
+def export(paths, to, force, dry_run):
+    """Write each declaration under PATHS as an .xlsx workbook in its era's form layout."""
+    from perflint.cli.transfer import run_export
+
+    sys.exit(run_export(paths, to, force, dry_run))
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", required=True, type=click.Path(file_okay=False), help="Folder to write the YAML files to.")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@click.option("--dry-run", is_flag=True, help="Print the YAML that would be written; write nothing.")
+def import_cmd(paths, to, force, dry_run):
+    """Read workbooks (.xlsx files, or folders of them) back into declarations as YAML.
+
+    Reads the layout `perflint export` writes, the plain published layout (a value beside or under
+    its label) and sheets with one row per indicator. Cells it cannot place are reported with their
+    address and kept as comments; the exit code is then 1."""
+    from perflint.cli.transfer import run_import
+
+    sys.exit(run_import(paths, to, force, dry_run))
+
+
 @cli.command("rules")
 @click.option("--profile", help="Show severities under this profile.")
 @lang_option

@@ -1,0 +1,544 @@
+"""A workbook back to declarations, read by its labels the way a person reads a form.
+
+Three layouts are read by the same reader: a form written by `perflint export` (edited or not), the
+plain published layout (one value per labelled cell: the value right of its label, or under a label
+that heads a column), and a sheet with one row per indicator (the header fields as columns,
+one declaration per project). A table's 一级/二级 cell left blank is the one above, as on the
+printed form. A sheet may hold several forms: a title or a label met a second time starts the next.
+
+Whatever cannot be placed — a cell under no label, an error value, a formula with no saved value —
+is reported with its address and kept as a comment in the YAML; nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from perflint.excel import manifest
+from perflint.excel.cells import read_back, to_decimal
+from perflint.excel.workbook import RawCell, Sheet, read_workbook
+from perflint.forms import fields as F
+from perflint.forms import labels as L
+from perflint.forms.values import NO, YES
+from perflint.loading.sourcemap import split
+
+SKIP = object()
+_TRUE = {YES, "true", "TRUE", "True", "y", "Y", "yes", "Yes", "√", "是的"}
+_FALSE = {NO, "false", "FALSE", "False", "n", "N", "no", "No", "×"}
+_PERCENT = re.compile(r"0(?:\.(0+))?%")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass
+class Imported:
+    """One declaration read from a sheet."""
+
+    sheet: str
+    first_row: int
+    data: dict = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # pointer → cell address
+    seen: dict[str, str] = field(default_factory=dict)  # pointer → the cell's content as read (cells.read_back)
+    unplaced: list[tuple[str, str]] = field(default_factory=list)  # (address, what is in it and why)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (address, how a value was read)
+    title: RawCell | None = None
+    year: RawCell | None = None
+    unit: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)  # table pointer → rows read
+
+    @property
+    def empty(self) -> bool:
+        return not self.sources and self.title is None
+
+    def has(self, pointer: str) -> bool:
+        return pointer in self.seen
+
+
+@dataclass
+class ImportResult:
+    documents: list[Imported]
+    problems: list[tuple[str, str]]  # (sheet or address, message) about the workbook as a whole
+
+
+def import_workbook(path: Path) -> ImportResult:
+    """Raises workbook.WorkbookError when the file cannot be read at all."""
+    sheets = read_workbook(Path(path))
+    records = _records(next((s for s in sheets if s.name == manifest.SHEET), None))
+    documents, problems = [], []
+    for sheet in sheets:
+        if sheet.name == manifest.SHEET:
+            continue
+        if sheet.refused:
+            problems.append((sheet.name, f"not read: {sheet.refused}"))
+            continue
+        if sheet.hidden:
+            if sheet.cells:
+                problems.append((sheet.name, f"a hidden sheet with {len(sheet.cells)} cell(s): not read"))
+            continue
+        found = _SheetReader(sheet).read()
+        for doc in found:
+            _derive(doc)
+        if len(found) == 1 and sheet.name in records:
+            _apply(found[0], records[sheet.name])
+        nothing = [d for d in found if not d.data.keys() - {"kind", "schema_version"}]
+        for doc in nothing:
+            for address, text in doc.unplaced:
+                problems.append((f"{sheet.name}!{address}", text))
+        documents += [d for d in found if d not in nothing]
+    return ImportResult(documents, problems)
+
+
+# -- reading one sheet ----------------------------------------------------------------------------
+
+class _SheetReader:
+    def __init__(self, sheet: Sheet):
+        self.sheet = sheet
+        self.used: set[tuple[int, int]] = set()
+        self.docs: list[Imported] = []
+        self.context = {L.normalise(c.value)[0] for c in sheet.cells.values() if c.type == "s"}
+        self.cur = self._new(sheet.rows()[0] if sheet.cells else 1)
+
+    def _new(self, row: int) -> Imported:
+        doc = Imported(self.sheet.name, row)
+        self.docs.append(doc)
+        return doc
+
+    def _split(self, row: int) -> None:
+        if not self.cur.empty:
+            self.cur = self._new(row)
+
+    def read(self) -> list[Imported]:
+        rows = self.sheet.rows()
+        i = 0
+        while i < len(rows):
+            r = rows[i]
+            cells = [c for c in self.sheet.row(r) if not c.blank and (r, c.column) not in self.used]
+            if not cells:
+                i += 1
+                continue
+            if self._title_or_year(cells):
+                i += 1
+                continue
+            head = _head_row(cells, self.context)
+            if head is not None:
+                i = self._table(head, cells, rows, i + 1)
+                continue
+            self._labels(r, cells)
+            i += 1
+        self._leftovers()
+        return [d for d in self.docs if not d.empty or d.unplaced]
+
+    def _title_or_year(self, cells: list[RawCell]) -> bool:
+        first = cells[0]
+        if len(cells) != 1 or first.type != "s":
+            return False
+        text = str(first.value).strip()
+        norm = L.normalise(text)[0]
+        if L.YEAR_LINE.match(norm):
+            self.cur.year = first
+            self.used.add((first.row, first.column))
+            return True
+        if L.TITLE.search(norm) and L.resolve(norm, self.context) is None:
+            self._split(first.row)
+            self.cur.title = first
+            self.used.add((first.row, first.column))
+            return True
+        return False
+
+    def _labels(self, r: int, cells: list[RawCell]) -> None:
+        j = 0
+        while j < len(cells):
+            c = cells[j]
+            j += 1
+            if c.type != "s" or (r, c.column) in self.used:
+                continue
+            text = str(c.value)
+            norm, unit = L.normalise(text)
+            if unit:
+                self._unit(unit, c)
+            if L.is_total(norm):
+                self.used.update((r, x.column) for x in cells)  # a computed row: perflint adds it up itself
+                return
+            if L.is_heading(norm):
+                self.used.add((r, c.column))
+                continue
+            pointer = L.resolve(norm, self.context)
+            inline = None
+            if pointer is None:
+                label, sep, rest = re.sub(r"[\s\u3000]", "", text).partition("：") if "：" in text else text.partition(":")
+                pointer = L.resolve(L.normalise(label)[0], self.context) if sep and rest.strip() else None
+                if pointer is None:
+                    continue
+                inline = RawCell(text.split(sep, 1)[1].strip(), "s", "General", c.row, c.column)
+            self.used.add((r, c.column))
+            value = inline if inline is not None else self._value_of(c, cells[j:], pointer)
+            if value is _SAME_LABEL:
+                continue
+            if self.cur.has(pointer):
+                self._split(r)  # a label met again: the next form on the sheet
+            self._set(pointer, value, c)
+
+    def _value_of(self, label: RawCell, rest: list[RawCell], pointer: str):
+        nxt = next((x for x in rest if (x.row, x.column) not in self.used), None)
+        if nxt is not None and nxt.type == "s":
+            norm = L.normalise(str(nxt.value))[0]
+            other = L.resolve(norm, self.context)
+            if other == pointer:
+                return _SAME_LABEL  # the label printed twice (其他资金 其他资金 0.00)
+            if other is not None or L.is_heading(norm) or L.is_total(norm):
+                nxt = None
+        if nxt is not None:
+            self.used.add((nxt.row, nxt.column))
+            return nxt
+        below = self.sheet.cells.get((label.row + 1, label.column))
+        if below is not None and not below.blank and (below.row, below.column) not in self.used and not _is_label(below, self.context):
+            self.used.add((below.row, below.column))
+            return below
+        return None
+
+    def _unit(self, unit: str, cell: RawCell) -> None:
+        if self.cur.unit is None:
+            self.cur.unit = unit
+            self.cur.sources.setdefault("/budget/unit", cell.address)
+        elif self.cur.unit != unit:
+            self.cur.notes.append((cell.address, f"the unit {unit} differs from {self.cur.unit} printed above: {self.cur.unit} kept"))
+
+    def _set(self, pointer: str, value: RawCell | None, label: RawCell, blank_at: str | None = None) -> None:
+        """Record ``value`` (None: the label's cell is blank) at ``pointer``. ``blank_at`` is the blank
+        cell that takes its value from the one above (a merged 一级/二级 cell)."""
+        doc = self.cur
+        if value is None:
+            doc.seen[pointer] = ""
+            doc.sources[pointer] = label.address
+            return
+        doc.seen[pointer] = "" if blank_at else read_back(value.value)
+        converted, note = convert(value, F.kind_of(pointer))
+        address = value.address if not blank_at else f"{blank_at} (= {value.address})"
+        if converted is SKIP:
+            doc.unplaced.append((value.address, f"{_show(value.value)} ({note})"))
+            return
+        if note:
+            doc.notes.append((value.address, note))
+        _put(doc.data, pointer, converted)
+        doc.sources[pointer] = address
+
+    # -- tables ------------------------------------------------------------------------------
+    def _table(self, head, head_cells: list[RawCell], rows: list[int], i: int) -> int:
+        """Rows under a head row, until a blank row, a label, a heading or a 合计 row. With header
+        fields among the heads (one row per indicator), each project's rows make a declaration."""
+        spec, columns, groups = head
+        for c in head_cells:
+            norm, unit = L.normalise(str(c.value)) if c.type == "s" else ("", None)
+            if unit:
+                self._unit(unit, c)
+            if c.column in columns or c.column in groups or L.is_heading(norm):
+                self.used.add((c.row, c.column))
+        merged = ["/" + m for m in spec.merge]
+        last: dict[str, RawCell] = {}
+        base, by_project = self.cur, {}
+        read = 0
+        while i < len(rows):
+            r = rows[i]
+            cells = [c for c in self.sheet.row(r) if not c.blank and (r, c.column) not in self.used]
+            if not cells or self._ends_table(cells):
+                break
+            here = {}
+            for c in cells:
+                path = columns.get(c.column) or groups.get(c.column)
+                if path is not None:
+                    here[path] = c
+                    self.used.add((r, c.column))
+            i += 1
+            if not here:
+                continue  # cells beside the table: reported as not placed
+            inherited = _inherit(here, last, list(groups.values()) + merged)
+            last.update(here)
+            last.update(inherited)
+            if groups:
+                key = tuple(str((here.get(p) or inherited.get(p)).value) if (here.get(p) or inherited.get(p)) else ""
+                            for p in groups.values())
+                if key not in by_project:
+                    by_project[key] = base if not by_project and base.empty else self._new(r)
+                self.cur = by_project[key]
+                for p in groups.values():
+                    cell = here.get(p) or inherited.get(p)
+                    if cell is not None and not self.cur.has(p):
+                        self._set(p, cell, cell)
+            doc = self.cur
+            index = doc.rows.get(spec.pointer, 0)
+            doc.rows[spec.pointer] = index + 1
+            row_pointer = f"{spec.pointer}/{index}"
+            doc.sources.setdefault(row_pointer, cells[0].address)
+            for path in columns.values():
+                if path in here:
+                    self._set(row_pointer + path, here[path], here[path])
+                elif path in inherited:
+                    self._set(row_pointer + path, inherited[path], inherited[path],
+                              blank_at=f"{_letter(_column_of(columns, path))}{r}")
+            read += 1
+        if read == 0:
+            self.cur.seen.setdefault(spec.pointer, "")
+            _put(self.cur.data, spec.pointer, [])
+        if groups:
+            self.cur = self.docs[-1]
+        return i
+
+    def _ends_table(self, cells: list[RawCell]) -> bool:
+        first = cells[0]
+        if first.type != "s":
+            return False
+        norm = L.normalise(str(first.value))[0]
+        if L.is_total(norm):
+            self.used.update((first.row, x.column) for x in cells)  # computed: perflint adds it up itself
+            return True
+        return (L.resolve(norm, self.context) is not None or L.is_heading(norm) or bool(L.TITLE.search(norm))
+                or _head_row(cells, self.context) is not None)
+
+    def _leftovers(self) -> None:
+        starts = [(d.first_row, d) for d in self.docs]
+        for (r, col), cell in sorted(self.sheet.cells.items()):
+            if cell.blank or (r, col) in self.used:
+                continue
+            doc = next((d for start, d in reversed(starts) if start <= r), self.docs[0])
+            why = "under no label" if cell.type != "f" else "a formula under no label"
+            doc.unplaced.append((cell.address, f"{_show(cell.value)} ({why})"))
+
+
+_SAME_LABEL = object()
+
+
+def _inherit(here: dict, last: dict, merged: list[str]) -> dict:
+    """The blank merged cells of a row and the cells above they repeat: a level repeats only while
+    the levels before it do (a new 一级 starts its own 二级)."""
+    out = {}
+    for path in merged:
+        if path in here:
+            break
+        if path in last:
+            out[path] = last[path]
+    return out
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
+
+
+def _column_of(columns: dict, path: str) -> int:
+    return next(c for c, p in columns.items() if p == path)
+
+
+def _is_label(cell: RawCell, context) -> bool:
+    if cell.type != "s":
+        return False
+    norm = L.normalise(str(cell.value))[0]
+    return L.resolve(norm, context) is not None or L.is_heading(norm) or L.is_total(norm)
+
+
+def _head_row(cells: list[RawCell], context):
+    """(table spec, column → path, column → header field pointer) when the row heads a table."""
+    texts = {c.column: L.normalise(str(c.value))[0] for c in cells if c.type == "s"}
+    for spec in L.tables():
+        columns = {col: spec.heads[t] for col, t in texts.items() if t in spec.heads}
+        if spec.key in columns.values() and len(columns) >= 2:
+            groups = {}
+            for col, t in texts.items():
+                if col not in columns:
+                    pointer = L.resolve(t, context)
+                    if pointer is not None and not pointer.startswith(spec.pointer + "/"):
+                        groups[col] = pointer
+            return spec, columns, groups
+    return None
+
+
+# -- values ---------------------------------------------------------------------------------------
+
+def convert(cell: RawCell, kind: str):
+    """(the value a cell stands for, a note on how it was read), or (SKIP, why) when it cannot be."""
+    value, t = cell.value, cell.type
+    if t == "e":
+        return SKIP, "an error value"
+    if t == "f":
+        if kind in ("money", "number", "int", "textnum"):
+            if isinstance(cell.cached, (int, float)) and not isinstance(cell.cached, bool):
+                number = to_decimal(cell.cached, cell.number_format)
+                if number is not None:
+                    return number, f"a formula {_show(value)}: its value as last saved ({cell.cached}) imported"
+            return SKIP, "a formula without a saved value"
+        return str(value), "a formula: its text is imported as written"
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return SKIP, "not a finite number"
+    if kind in ("text", "list"):
+        return _as_text(cell, kind), None
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value, None
+        text = _as_text(cell, "text")
+        if text.strip() in _TRUE:
+            return True, None
+        if text.strip() in _FALSE:
+            return False, None
+        return text, None
+    if kind == "date":
+        if isinstance(value, datetime.datetime):
+            return (value.date() if value.time() == datetime.time(0) and value.tzinfo is None else value), None
+        if isinstance(value, datetime.date):
+            return value, None
+        return _as_text(cell, "text"), None
+    if kind == "int":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+            return int(value), None
+        text = _as_text(cell, "text").strip().translate(_FULLWIDTH)
+        return (int(text) if text.isdigit() else _as_text(cell, "text")), None
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, (int, float)):
+        number = to_decimal(value, cell.number_format)
+        return (number, None) if number is not None else (SKIP, "not a finite number")
+    if isinstance(value, datetime.datetime):
+        return (value.date() if value.time() == datetime.time(0) else value), None
+    return str(value), None
+
+
+def _as_text(cell: RawCell, kind: str):
+    """A cell as the text it shows: 0.95 formatted 0% reads 95%, a whole number has no .0."""
+    value = cell.value
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, (int, float)):
+        m = _PERCENT.search(cell.number_format or "")
+        if m:
+            places = len(m.group(1) or "")
+            return f"{Decimal(repr(value)) * 100:.{places}f}%"
+        number = to_decimal(value, cell.number_format)
+        return str(number) if number is not None else str(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time(0) else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value)
+    if kind == "list" and "\n" in text.strip():
+        return [line for line in text.strip().split("\n") if line.strip()]
+    return text
+
+
+def _show(value) -> str:
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _put(data: dict, pointer: str, value) -> None:
+    """Set ``pointer`` in ``data``, creating the mappings and lists on the way (a numeric token under
+    a table is a list index)."""
+    tokens = split(pointer)
+    node = data
+    for n, tok in enumerate(tokens[:-1]):
+        nxt_is_index = tokens[n + 1].isdigit() and F.kind_of("/" + "/".join(tokens[: n + 1])) in ("table", "free", "list")
+        if isinstance(node, list):
+            i = int(tok)
+            while len(node) <= i:
+                node.append({})
+            if not isinstance(node[i], (dict, list)):
+                node[i] = {}
+            node = node[i]
+            continue
+        child = node.get(tok)
+        if not isinstance(child, (dict, list)):
+            child = [] if nxt_is_index else {}
+            node[tok] = child
+        node = child
+    last = tokens[-1] if tokens else ""
+    if isinstance(node, list):
+        i = int(last)
+        while len(node) <= i:
+            node.append(None)
+        node[i] = value
+    else:
+        node[last] = value
+
+
+# -- the record export kept, and what a form says without a cell ----------------------------------
+
+def _records(sheet: Sheet | None) -> dict[str, list[tuple[str, str | None, object]]]:
+    out: dict[str, list] = {}
+    if sheet is None or sheet.refused:
+        return out
+    for r in sheet.rows():
+        row = {c.column: c for c in sheet.row(r)}
+        name, pointer, shown, value = (row.get(i) for i in (1, 2, 3, 4))
+        if not (name and pointer and value) or any(c.type not in ("s",) for c in (name, pointer, value)):
+            continue
+        if shown is not None and shown.type != "s":
+            continue
+        try:
+            decoded = manifest.decode(str(value.value))
+            seen = None if shown is None else json.loads(str(shown.value))
+        except (ValueError, TypeError, RecursionError):
+            continue
+        if seen is not None and not isinstance(seen, str):
+            continue
+        out.setdefault(str(name.value), []).append((str(pointer.value), seen, decoded))
+    return out
+
+
+def _apply(doc: Imported, records) -> None:
+    """Where a cell still holds what export wrote, the value it stood for, exactly; and the fields
+    a form has no cell for (kind, schema_version, era) as the exported file had them."""
+    for pointer, shown, value in records:
+        if not pointer.startswith("/"):
+            continue
+        if shown is None:
+            if pointer in manifest.META:
+                _remove(doc.data, pointer) if value is manifest.ABSENT else _put(doc.data, pointer, value)
+            continue
+        if doc.seen.get(pointer) != shown:
+            continue  # edited since export: read as it now reads
+        if value is manifest.ABSENT:
+            _remove(doc.data, pointer)
+        else:
+            _put(doc.data, pointer, value)
+
+
+def _remove(data: dict, pointer: str) -> None:
+    tokens = split(pointer)
+    node = data
+    for tok in tokens[:-1]:
+        if isinstance(node, dict):
+            node = node.get(tok)
+        elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
+            node = node[int(tok)]
+        else:
+            return
+    if isinstance(node, dict):
+        node.pop(tokens[-1], None)
+
+
+def _derive(doc: Imported) -> None:
+    """What the form says without a cell of its own: the title and year lines, the unit in the
+    labels, the kind of form; and the format version."""
+    data = doc.data
+    if doc.title is not None:
+        title = str(doc.title.value).strip()
+        doc.seen["/form_title"] = title
+        doc.sources["/form_title"] = doc.title.address
+        data.setdefault("form_title", title)
+    for cell in (doc.year, doc.title):
+        m = L.YEAR.search(str(cell.value)) if cell is not None else None
+        if m:
+            data.setdefault("fiscal_year", int(m.group(1)))
+            doc.sources["/fiscal_year"] = cell.address
+            break
+    if doc.year is not None:
+        doc.seen["/fiscal_year"] = str(doc.year.value)
+    if doc.unit is not None:
+        budget = data.setdefault("budget", {})
+        if isinstance(budget, dict):
+            budget.setdefault("unit", doc.unit)
+            doc.seen["/budget/unit"] = doc.unit
+    title = str(doc.title.value) if doc.title is not None else ""
+    data.setdefault("kind", "self-evaluation" if "自评" in title else "declaration")
+    data.setdefault("schema_version", 1)

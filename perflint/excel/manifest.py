@@ -1,0 +1,127 @@
+"""What `perflint export` records beside the form, on a hidden sheet named ``perflint``: for every
+cell it wrote, the field's JSON Pointer, what the cell held and the exact value it stood for
+(``683890.00`` where the cell holds the number 683890, a list where it holds lines, a key the file
+did not have where it shows a blank). Import uses a record only while the cell still holds what
+export wrote; an edited cell is read as it now reads. Records never add a value no cell shows,
+except the few fields a printed form has no cell for (kind, schema_version, era).
+
+The sheet is data like any other: a forged one can only choose between readings of what the
+visible cells already say.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal, InvalidOperation
+
+from perflint.excel.cells import put, written
+from perflint.forms.form import Form
+from perflint.forms.values import MISSING
+
+SHEET = "perflint"
+HEADS = ("sheet", "pointer", "cell", "value")
+NOTE = "perflint export：记录每个单元格原来的数据类型，用于导入时还原；请勿编辑。/ Records what each cell stood for; do not edit."
+META = ("/kind", "/schema_version", "/era")
+
+
+class Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT = Absent()
+
+
+def encode(value) -> str:
+    return json.dumps(_enc(value), ensure_ascii=False)
+
+
+def _enc(value):
+    if value is MISSING:
+        return {"$absent": True}
+    if isinstance(value, Decimal):
+        return {"$decimal": str(value)}
+    if isinstance(value, datetime.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict):
+        return {"$map": {str(k): _enc(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        return [_enc(v) for v in value]
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)
+
+
+def decode(text: str):
+    """The value a record holds; ValueError for anything that is not a record perflint writes."""
+    return _dec(json.loads(text))
+
+
+def _dec(node):
+    if isinstance(node, dict):
+        if node == {"$absent": True}:
+            return ABSENT
+        if set(node) == {"$decimal"} and isinstance(node["$decimal"], str):
+            try:
+                return Decimal(node["$decimal"])
+            except InvalidOperation:
+                raise ValueError("bad decimal") from None
+        if set(node) == {"$datetime"} and isinstance(node["$datetime"], str):
+            return datetime.datetime.fromisoformat(node["$datetime"])
+        if set(node) == {"$date"} and isinstance(node["$date"], str):
+            return datetime.date.fromisoformat(node["$date"])
+        if set(node) == {"$map"} and isinstance(node["$map"], dict):
+            return {k: _dec(v) for k, v in node["$map"].items()}
+        raise ValueError("unknown record")
+    if isinstance(node, list):
+        return [_dec(v) for v in node]
+    if isinstance(node, float):
+        raise ValueError("floats are recorded as decimals")
+    return node
+
+
+def records(form: Form, data: dict) -> list[tuple[str, str | None, object]]:
+    """(pointer, what its cell holds or None when no cell shows it, value) for a drawn form."""
+    out = []
+    for pointer, cell in form.cells.items():
+        if pointer == "" or cell.role not in ("value", "title", "year") or cell.pointer != pointer:
+            continue
+        if cell.role == "value":
+            out.append((pointer, written(cell.value), cell.value))
+        else:
+            out.append((pointer, cell.text, cell.value))  # the title and year lines are text
+    for pointer in META:
+        out.append((pointer, None, data.get(pointer[1:], MISSING)))
+    if form.unit is not None and "/budget/unit" not in form.cells:
+        out.append(("/budget/unit", form.unit, form.unit))  # printed in the labels: 项目总预算（元）
+    for table in _tables(form):
+        rows = data
+        for tok in table.strip("/").split("/"):
+            rows = rows.get(tok, MISSING) if isinstance(rows, dict) else MISSING
+        if rows is MISSING or (isinstance(rows, list) and not any(isinstance(r, dict) for r in rows)):
+            out.append((table, "", rows))
+    return out
+
+
+def _tables(form: Form) -> list[str]:
+    from perflint.forms.layouts import tables_of
+
+    return [t.pointer for t in tables_of(form.layout)]
+
+
+def write(wb, sheet_name: str, entries) -> None:
+    ws = wb.create_sheet(SHEET) if SHEET not in wb.sheetnames else wb[SHEET]
+    if ws.max_row == 1 and ws["A1"].value is None:
+        put(ws["A1"], NOTE)
+        for i, head in enumerate(HEADS, 1):
+            put(ws.cell(row=2, column=i), head)
+    for pointer, shown, value in entries:
+        r = ws.max_row + 1
+        put(ws.cell(row=r, column=1), sheet_name)
+        put(ws.cell(row=r, column=2), pointer)
+        if shown is not None:  # as JSON, so that a blank cell ("") is told from no cell (None)
+            put(ws.cell(row=r, column=3), json.dumps(shown, ensure_ascii=False), strict=True)
+        put(ws.cell(row=r, column=4), encode(value), strict=True)
+    ws.sheet_state = "hidden"
