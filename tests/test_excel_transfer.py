@@ -59,12 +59,12 @@ def test_export_then_import_gives_back_the_same_data(round_trip, name):
 
 def test_the_form_alone_reads_back_without_the_record_export_keeps(round_trip, tmp_path):
     """Delete the hidden record sheet: the labels alone give the same data, except what no cell can
-    say (a blank that was null, the era)."""
+    say (whether a blank cell was null, "" or no key; the era)."""
     exported, _ = round_trip
 
     def plain(node):
         if isinstance(node, dict):
-            return {k: plain(v) for k, v in node.items() if v is not None and k != "era" and plain(v) != {}}
+            return {k: plain(v) for k, v in node.items() if v not in (None, "") and k != "era" and plain(v) != {}}
         return [plain(v) for v in node] if isinstance(node, list) else node
 
     for name in BUNDLED:

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
 
-SHIPPED = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "perflint", "rules", "schema"]
+SHIPPED = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "perflint", "rules", "schema", "templates"]
 GOOD = """\
 kind: declaration
 fiscal_year: 2024

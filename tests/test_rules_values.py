@@ -118,7 +118,19 @@ def test_operator_symbol_lookalikes():
         ind(*OUT_Q, "培训人数", "=200人"),
         ind(*OUT_Q, "培训人数", "不低于200人"),
         ind(*OUT_Q, "培训人数", "200人"),
-    ], [0, 1, 2, 3, 4])
+        ind(*OUT_Q, "培训人数", "＞200人"),
+        ind(*OUT_QUAL, "故障率", "＜3%"),
+    ], [0, 1, 4])
+
+
+def test_operator_symbol_full_width_is_typography():
+    """＞ ＜ ＝ (and ＞＝) are the ASCII symbols in another width, read the same: not worth a warning."""
+    check_fails("operator-symbol", [
+        ind(*OUT_Q, "培训人数", "＞＝200人"),
+        ind(*OUT_Q, "培训人数", "＝200人"),
+        ind(*OUT_Q, "培训人数", "＞200人"),
+        ind(*OUT_QUAL, "故障率", "＜3%"),
+    ], [])
 
 
 def test_operator_symbol_message_names_the_code_point_and_the_fix():
@@ -143,23 +155,53 @@ def test_qualitative_graded_free_text_and_scales():
         ind(*SOCIAL, "长效机制建立情况", "达到"),
         ind(*SOCIAL, "是否建立长效机制", "是"),
         ind(*SOCIAL, "服务质量", "“良好”以上"),
-    ], [0, 1, 2, 3, 4, 5])
+        ind("影响力目标", "可持续目标", "长效管理工作", "健全"),
+    ], [0, 1, 3, 4, 5, 13])
 
 
-def test_qualitative_graded_leaves_other_rules_their_cases():
-    # words on outputs: output-quantified; satisfaction: satisfaction-min; a word on a rate: unit-matches-name
+def test_qualitative_graded_accepts_institution_states():
+    """Reviewers accept an institution-building indicator graded by the institution's own states."""
     check_fails("qualitative-graded", [
-        ind("产出目标", "质量目标", "功能化模块功能实现程度", "功能运行正常"),
-        ind("影响力目标", "满意度目标", "用户满意度", "“良好”以上"),
-        ind("投入与管理", "实施管理", "信息公开实现率", "规范"),
-        ind("效果目标", "经济效益目标", "提升园区经济活跃度", "提升"),
-    ], [])
+        ind("影响力目标", "可持续目标", "长效管理制度建设", "健全"),
+        ind(*SOCIAL, "内部控制机制", "建立健全"),
+        ind(*SOCIAL, "绩效管理体系", "健全有效"),
+        ind("投入和管理目标", "项目制度管理", "项目管理制度", "规范"),
+        ind(*SOCIAL, "宣传推广工作", "健全"),
+        ind(*SOCIAL, "绩效管理体系", "效果明显"),
+    ], [4, 5])
+
+
+OWNED = [
+    ind("产出目标", "质量目标", "功能化模块功能实现程度", "功能运行正常"),  # output-quantified
+    ind("影响力目标", "满意度目标", "用户满意度", "“良好”以上"),  # satisfaction-min
+    ind("投入与管理", "实施管理", "信息公开实现率", "规范"),  # unit-matches-name
+    ind("效果目标", "经济效益目标", "提升园区经济活跃度", "提升"),  # baseline-required (not a word on a scale)
+]
+
+
+def test_qualitative_graded_defers_to_the_owner_only_when_the_owner_reports():
+    """One defect, one finding: with every rule on, the owner's finding stands alone at that target;
+    with qualitative-graded alone (or the owner configured not to see it), the defect is still reported."""
+    text = block(*OWNED)
+    alone = problems(text, "qualitative-graded")
+    assert alone == [at(text, 0, "target"), at(text, 2, "target")]
+    everything = lint_text(text)
+    by_pointer = {}
+    for d in everything:
+        by_pointer.setdefault(d.pointer, set()).add(d.rule)
+    assert "qualitative-graded" not in set().union(*by_pointer.values())
+    assert {"output-quantified"} <= by_pointer["/indicators/0/target"]
+    assert {"unit-matches-name"} <= by_pointer["/indicators/2/target"]
+    # the owner configured not to see a rate: the finding comes back
+    found = lint_text(text, select=["qualitative-graded", "unit-matches-name"],
+                      rules={"unit-matches-name": {"rate_endings": ["占比"]}})
+    assert ("qualitative-graded", "/indicators/2/target") in {(d.rule, d.pointer) for d in found}
 
 
 def test_qualitative_graded_messages():
-    text = block(ind("影响力目标", "可持续目标", "长效管理制度建设", "健全"), ind(*SOCIAL, "运营情况", "全年正常运营"))
+    text = block(ind("影响力目标", "可持续目标", "长效管理工作建设", "健全"), ind(*SOCIAL, "运营情况", "全年正常运营"))
     found = lint_text(text, select=["qualitative-graded"])
-    assert "长效管理制度健全性" in found[0].message.zh and "健全/基本健全/不健全" in found[0].message.zh
+    assert "长效管理工作健全性" in found[0].message.zh and "健全/基本健全/不健全" in found[0].message.zh
     assert "vague" in found[1].message.en and "not a level" in found[0].message.en
 
 
@@ -238,7 +280,16 @@ def test_unit_matches_name():
         ind("成本指标", "经济成本指标", "专项经费", "≤100%"),
         ind(*OUT_QUAL, "验收合格率", "95"),
         ind(*OUT_QUAL, "景气指数", "≥95%"),
-    ], [0, 1, 2, 3, 4, 5])
+    ], [0, 1, 2, 3, 4, 5, 10])
+
+
+def test_unit_matches_name_leaves_a_word_on_an_output_rate_to_output_quantified():
+    text = block(ind("产出目标", "质量目标", "验收合格率", "合格"), ind("效果目标", "社会效益", "政策知晓率", "提升"))
+    rules = {(d.rule, d.pointer) for d in lint_text(text)}
+    assert ("output-quantified", "/indicators/0/target") in rules and ("unit-matches-name", "/indicators/0/target") not in rules
+    assert ("baseline-required", "/indicators/1/target") in rules and ("unit-matches-name", "/indicators/1/target") not in rules
+    alone = {(d.rule, d.pointer) for d in lint_text(text, select=["unit-matches-name"])}
+    assert alone == {("unit-matches-name", "/indicators/0/target"), ("unit-matches-name", "/indicators/1/target")}
 
 
 def test_unit_matches_name_suggests_the_fix():
@@ -263,7 +314,13 @@ def test_operator_direction():
         ind(*SOCIAL, "系统更新及时率", "≤24.00(小时)"),
         ind(*OUT_QUAL, "验收合格率", "=95%"),
         ind(*OUT_QUAL, "其他指标", "≤3个"),
-    ], [0, 1, 2, 3])
+    ], [0, 1, 2, 3, 8])
+
+
+def test_operator_direction_defers_to_unit_matches_name():
+    text = block(ind(*SOCIAL, "系统更新及时率", "≤24.00(小时)"))
+    both = {d.rule for d in lint_text(text, select=["operator-direction", "unit-matches-name"])}
+    assert both == {"unit-matches-name"}
 
 
 def test_operator_direction_keywords_are_options():
@@ -549,7 +606,7 @@ def test_accepted_operators_are_not_lookalikes(op, value):
     assert written == op and not is_lookalike(written) and canonical(written) is not None
 
 
-@given(st.sampled_from(["≧", "≦", "⩾", "⩽", "＞", "＜", "＝", "＞＝", "＜＝", "=>", "=<", "=="]), st.integers(min_value=0, max_value=10000))
+@given(st.sampled_from(["≧", "≦", "⩾", "⩽", "=>", "=<", "=="]), st.integers(min_value=0, max_value=10000))
 def test_lookalikes_are_flagged_with_a_canonical_meaning(op, value):
     written = written_operator(f"{op}{value}人")
     assert written == op and is_lookalike(written) and canonical(written) in ("≥", "≤", "=", ">", "<")

@@ -49,10 +49,10 @@ def _severity(setting) -> str:
 
 def _by_era(config, rule_id: str, base: str, lang: str) -> str:
     """Where a profile's era overrides change a rule: ` (sh-2019: off; central-2022: error)`."""
-    from perflint.model.categories import ERAS
+    from perflint.model.templates import ids as template_ids
 
     changed = {}
-    for era in ERAS:
+    for era in template_ids():
         sev = _severity(config.for_file("declaration.yaml", era).get(rule_id))
         if sev != base:
             changed.setdefault(sev, []).append(era)
@@ -85,7 +85,12 @@ def render_explain(rule, lang: str) -> str:
     out = [f"# {rule.id}: {rule.summary.text(lang)}", "",
            f"- {h('默认级别', 'Default severity')}: {h(_SEVERITY_ZH[str(rule.severity)], str(rule.severity))}",
            f"- {h('分组', 'Group')}: {rule.group} ({GROUPS.get(rule.group, ('', ''))[1 if en else 0]})",
-           f"- {h('依据', 'Basis')}: {BASIS[rule.basis].text(lang)}", "",
+           f"- {h('依据', 'Basis')}: {BASIS[rule.basis].text(lang)}"]
+    if rule.defers_to:
+        owners = ", ".join(f"`{r}`" for r in rule.defers_to)
+        out.append(f"- {h('让位于', 'Defers to')}: {owners} " + h("（它们在同一位置报告时，本规则不重复）",
+                                                                "(where one of them reports the same place, this rule stays silent)"))
+    out += ["",
            f"## {h('检查什么', 'What it checks')}", "", rule.description.text(lang), "",
            f"## {h('为什么', 'Why')}", "", rule.rationale.text(lang), ""]
     if rule.sources:

@@ -10,7 +10,7 @@ import yaml
 from perflint.config.model import Config, ConfigError, Override, RuleSetting, apply_rule_table
 from perflint.core.diagnostic import Severity
 from perflint.engine.registry import all_rules
-from perflint.model.categories import ERAS
+from perflint.model.templates import ids as template_ids
 
 try:
     import tomllib
@@ -256,8 +256,9 @@ def parse_override(value, where: str) -> Override:
     if not isinstance(value, dict) or not set(value) <= {"files", "era", "rules"}:
         raise ConfigError(f"{where}: an override has files, era and rules")
     eras = tuple(_as_list(value.get("era") or [], "era", where))
-    bad = [e for e in eras if e not in ERAS]
+    known = template_ids()
+    bad = [e for e in eras if e not in known]
     if bad:
-        raise ConfigError(f"{where}: unknown era {bad[0]!r} (known: {', '.join(ERAS)})")
+        raise ConfigError(f"{where}: unknown era {bad[0]!r} (known: {', '.join(known)})")
     return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
                     parse_rule_table(value.get("rules") or {}, where))

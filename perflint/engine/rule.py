@@ -73,6 +73,10 @@ class Rule:
     check: Callable[..., Iterable[Finding]] | None = None
     kinds: tuple[str, ...] = ("declaration",)  # document kinds the rule applies to
     enabled: bool = True  # on in the default profile
+    # Rules that own a defect this rule can also see: where one of them is enabled and reports at the
+    # same JSON pointer, this rule's finding there is dropped (one defect, one finding). A rule that is
+    # off, or configured not to see the defect, leaves this rule's finding standing.
+    defers_to: tuple[str, ...] = ()
 
     def option_defaults(self) -> dict:
         return {o.name: o.default for o in self.options}

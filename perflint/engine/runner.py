@@ -123,6 +123,7 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             found.append(("schema", Finding("", Message("申报表顶层必须是字段映射（键: 值）。",
                                                          "A declaration must be a mapping (key: value) at the top level.")), None))
     unreadable = not isinstance(doc.data, dict)
+    found = _drop_deferred(found, rules)
     for rid, f, span in found:
         severity = _severity(rid, f, settings.get(rid), rules, unreadable and rid not in config.ignored)
         if severity is None:
@@ -136,6 +137,15 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
     _suppress(doc.text, result, settings, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _drop_deferred(found: list, rules) -> list:
+    """Drop a finding whose rule defers to another rule that reported at the same pointer."""
+    if not any(rules[rid].defers_to for rid, _f, _s in found if rid in rules):
+        return found
+    reported = {(rid, f.pointer) for rid, f, _s in found}
+    return [(rid, f, span) for rid, f, span in found
+            if rid not in rules or not any((owner, f.pointer) in reported for owner in rules[rid].defers_to)]
 
 
 def _severity(rid: str, f: Finding, setting, rules, always: bool):

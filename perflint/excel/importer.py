@@ -278,6 +278,8 @@ class _SheetReader:
                 elif path in inherited:
                     self._set(row_pointer + path, inherited[path], inherited[path],
                               blank_at=f"{_letter(_column_of(columns, path))}{r}")
+                else:
+                    doc.seen[row_pointer + path] = ""  # a blank cell: what export recorded tells null from absent
             read += 1
         if read == 0:
             self.cur.seen.setdefault(spec.pointer, "")

@@ -15,8 +15,8 @@ from perflint.forms import fields as F
 from perflint.forms.layouts import Field, Heading, Layout, Row, Sum, Table, fields_of, layout_for, tables_of
 from perflint.forms.values import MISSING, display
 from perflint.loading.sourcemap import join, split
-from perflint.model.categories import infer_era
 from perflint.model.money import FACTORS, parse_amount
+from perflint.model.templates import recognise
 
 OTHER_HEADING = "其他信息"
 TOTAL_LABEL = "合计"
@@ -93,7 +93,7 @@ def unit_suffix(unit: str | None) -> str:
 
 def build(data: dict) -> Form:
     kind = data.get("kind") if data.get("kind") in ("declaration", "self-evaluation") else "declaration"
-    era = infer_era(data)
+    era = recognise(data)[0]
     layout = layout_for(kind, era)
     budget = data.get("budget")
     unit = budget.get("unit") if isinstance(budget, dict) and isinstance(budget.get("unit"), str) else None

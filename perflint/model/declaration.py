@@ -1,11 +1,16 @@
 """A read-only view of one parsed declaration that rules query: typed, normalised, pointed."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from perflint.model import categories as C
+from perflint.model import templates as T
+from perflint.model import vocabulary as V
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
+from perflint.model.names import name_class
+from perflint.model.reading import Reading, read
 from perflint.model.targets import Target, parse_target
 
 
@@ -43,16 +48,33 @@ class Indicator:
         self.name = text_of(data.get("name"))
         self.level1_raw = text_of(data.get("level1"))
         self.level2_raw = text_of(data.get("level2"))
-        value = data.get("target")
         # A mapping, list or true/false is no target at all (the schema check reports the type).
-        self.target_raw = "" if isinstance(value, (dict, list, bool)) else text_of(value)
-        self.target: Target = parse_target(self.target_raw)
+        self.target_cell = _cell(data.get("target"))
+        # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值 100 /
+        # 度量单位 %) gives one complete target, read as if written in one cell (=100%).
+        operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
+        if operator and not operator.startswith(tuple(V.OPERATOR_CHARS)):
+            operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
+        if unit and self.target_cell.endswith(unit):
+            unit = ""
+        self.target_raw = f"{operator}{self.target_cell}{unit}" if self.target_cell else self.target_cell
         self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
         self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or "满意度" in self.name
         self.is_cost = level1 == C.COST or level2 == C.COST
+        self.target: Target = _money_aware(parse_target(self.target_raw), self)
 
     def __repr__(self) -> str:
         return f"Indicator({self.index}, {self.path!r})"
+
+    @lazy
+    def reading(self) -> Reading:
+        """What the indicator measures, where it is filed and what its target gives (model.reading)."""
+        return read(self)
+
+    @lazy
+    def level1_points(self) -> Decimal | None:
+        """The weight printed in the first level's label (产出指标(50分) → 50)."""
+        return C.weight_of(self.level1_raw)
 
     def at(self, key: str) -> str:
         return f"{self.pointer}/{key}"
@@ -61,6 +83,26 @@ class Indicator:
     def path(self) -> str:
         """一级 › 二级 › 三级, for messages."""
         return " › ".join(x for x in (self.level1_raw, self.level2_raw, self.name) if x)
+
+
+def _cell(value) -> str:
+    return "" if isinstance(value, (dict, list, bool)) else text_of(value)
+
+
+def _money_aware(target: Target, ind) -> Target:
+    """A bare 万 or 亿 after the number (=20 万, 250万) on a cost or money indicator is 万元 / 亿元; anywhere
+    else it stays a multiplier with no unit (1.5万 visitors)."""
+    if target.unit is not None or target.kind not in ("number", "range") or not target.raw.rstrip().endswith(("万", "亿")):
+        return target
+    if ind.is_cost or name_class(ind.name) == "money":
+        return replace(parse_target(target.raw.rstrip() + "元"), raw=target.raw)
+    return target
+
+
+def is_placeholder(item: dict) -> bool:
+    """A row the template prints with no indicator in it: no name and no target (an empty 生态效益指标
+    row). It is not an indicator, so no rule reads it as one."""
+    return not _cell(item.get("name")) and not _cell(item.get("target"))
 
 
 class Declaration:
@@ -86,8 +128,22 @@ class Declaration:
         return text_of(self.data.get("kind")) or "declaration"
 
     @lazy
+    def _recognised(self) -> tuple[str, bool]:
+        return T.recognise(self.data)
+
+    @lazy
+    def template(self) -> T.Template:
+        """The form template this document is read against (declared in ``era``, or recognised)."""
+        return T.get(self._recognised[0])
+
+    @property
+    def template_declared(self) -> bool:
+        """Whether the document names its template (a recognised one may be a local variant)."""
+        return self._recognised[1]
+
+    @property
     def era(self) -> str:
-        return C.infer_era(self.data)
+        return self.template.id
 
     @lazy
     def fiscal_year(self) -> int | None:
@@ -127,7 +183,7 @@ class Declaration:
         if not isinstance(raw, list):
             return out
         for i, item in enumerate(raw):
-            if not isinstance(item, dict):
+            if not isinstance(item, dict) or is_placeholder(item):
                 continue
             l1 = C.level1_of(item.get("level1"))
             l2 = C.level2_of(item.get("level2"), l1)

@@ -1,10 +1,10 @@
 """Blank-field tests shared by the completeness rules (required-fields, annual-goal-required, empty-indicator)."""
 from __future__ import annotations
 
+from perflint.model import vocabulary as V
 from perflint.model.declaration import text_of
 
-# What a form writes in a cell it did not fill: these count as blank.
-BLANK_MARKS = {"", "无", "/", "／", "-", "－", "—", "——", "–", "空", "暂无", "N/A", "n/a", "NA"}
+BLANK_MARKS = V.BLANK_MARKS
 
 
 def is_blank(value) -> bool:

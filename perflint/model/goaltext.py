@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from perflint.model import vocabulary as V
 from perflint.model.targets import normalise_text, to_decimal
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+_CN_DIGITS = V.CN_DIGITS
+_CN_UNITS = V.CN_POWERS
 _NUM = r"(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"
-COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "套", "台", "件", "户", "名", "位", "座", "所",
-            "条", "部", "本", "期", "人")
-_OTHER_UNITS = ("个百分点", "%", "‰", "万元", "亿元", "元", "平方米", "公里", "吨", "个工作日", "工作日", "个月",
-                "小时", "天", "日", "月", "年", "周(?!年)")
+COUNTERS = tuple(sorted(V.COUNTERS, key=len, reverse=True))
+_OTHER_UNITS = V.GOAL_MEASURE_UNITS
 _MEASURE = re.compile(rf"(?<![\d第]){_NUM}\s*(?:多|余)?\s*(?P<unit>{'|'.join(_OTHER_UNITS + COUNTERS)})")
 _QUANTITY = re.compile(
     rf"(?P<pre>不少于|不低于|至少|超过|达到)?(?<![\d第约近逾]){_NUM}\s*(?P<approx>多|余)?\s*(?P<unit>{'|'.join(COUNTERS)})"

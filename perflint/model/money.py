@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000), "千元": Decimal(1_000)}
+from perflint.model import vocabulary as V
+
+FACTORS = V.MONEY_FACTORS
 _AMOUNT = re.compile(r"^\s*([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(元|万元|亿元|千元)?\s*$")
 
 

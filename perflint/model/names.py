@@ -9,18 +9,16 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from perflint.model import vocabulary as V
 from perflint.model.targets import Target, is_money_unit, normalise_text, to_decimal
 
-# Endings that make a name a rate (a percentage). 满意度 is handled by the satisfaction rules.
-RATE_ENDINGS = ("率", "占比", "比例", "比重", "百分比")
-# A count: …人数, …次数, …数量. Not 指数/系数/分数/倍数/参数, which are not counts.
-COUNT_ENDINGS = ("数", "数量", "人次", "场次", "批次", "户次", "架次")
-NOT_COUNT_ENDINGS = ("指数", "系数", "分数", "倍数", "参数", "函数", "基数")
-# An event counted, never a share of anything: 系统故障 ≤3% has no base.
-EVENT_ENDINGS = ("故障", "事故", "投诉", "差错", "失误", "违规", "违纪", "案件", "事件")
-MONEY_ENDINGS = ("成本", "费用", "金额", "经费", "资金", "价格", "单价", "造价", "投资额")
-TIME_ENDINGS = ("时间", "时长", "时限", "天数", "周期", "工期", "用时", "耗时")
-TIME_UNITS = ("秒", "分钟", "分", "小时", "时", "天", "日", "工作日", "个工作日", "周", "月", "个月", "年", "季度")
+RATE_ENDINGS = V.RATE_ENDINGS
+COUNT_ENDINGS = V.COUNT_ENDINGS
+NOT_COUNT_ENDINGS = V.NOT_COUNT_ENDINGS
+EVENT_ENDINGS = V.EVENT_ENDINGS
+MONEY_ENDINGS = V.MONEY_ENDINGS
+TIME_ENDINGS = V.TIME_ENDINGS
+TIME_UNITS = tuple(V.DURATION_UNITS)
 
 _TRAILING = re.compile(r"[\s。．.，,；;：:、！!？?]+$")
 _BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
@@ -57,14 +55,17 @@ def suffix_table(words: tuple) -> tuple[frozenset, int]:
 
 
 def is_rate(name, rate=RATE_ENDINGS) -> bool:
-    return ending(name, rate) is not None
+    return ending(name, rate) is not None and not ending(name, V.NOT_RATE_ENDINGS + V.FREQUENCY_ENDINGS)
 
 
 @lru_cache(maxsize=8192)
 def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, event=EVENT_ENDINGS,
                count=COUNT_ENDINGS) -> str | None:
-    """rate | money | time | event | count | None, from how the name ends (checked in that order)."""
-    if ending(name, rate):
+    """frequency | rate | money | time | event | count | None, from how the name ends (checked in that
+    order). 频率 is a frequency (a count per period) and 效率, 速率 are speeds: none of them is a share."""
+    if ending(name, V.FREQUENCY_ENDINGS):
+        return "frequency"
+    if ending(name, rate) and not ending(name, V.NOT_RATE_ENDINGS):
         return "rate"
     if ending(name, money):
         return "money"
@@ -102,15 +103,20 @@ def words(option) -> tuple[str, ...]:
 
 
 def unit_class(unit: str | None) -> str | None:
-    """percent | money | time | count | None (no unit)."""
+    """percent | money | time | area | length | weight | volume | count | None (no unit)."""
     if not unit:
         return None
-    if unit in ("%", "‰") or "百分点" in unit:
+    if unit in V.PERCENT_UNITS or "百分点" in unit:
         return "percent"
     if is_money_unit(unit):
         return "money"
-    if unit in TIME_UNITS or unit.split("/")[0] in TIME_UNITS:
+    head = unit.split("/")[0]
+    if unit in TIME_UNITS or head in TIME_UNITS:
         return "time"
+    for kind, table in (("area", V.AREA_UNITS), ("length", V.LENGTH_UNITS), ("weight", V.WEIGHT_UNITS),
+                        ("volume", V.VOLUME_UNITS)):
+        if head in table:
+            return kind
     return "count"
 
 

@@ -5,13 +5,11 @@ form should not use are read here from the raw text.
 """
 from __future__ import annotations
 
+from perflint.model import vocabulary as V
 from perflint.model.targets import parse_target
 
-# Symbols that can start a target's operator, in any width or look-alike form.
-OPERATOR_CHARS = frozenset("≥≤=<>≧≦⩾⩽＞＜＝﹥﹤﹦")
-# What the published templates print (≥ ≤ =), plus > < and the ASCII spellings the 2020
-# forms use (>= <=), which perflint reads as ≥ and ≤ without complaint.
-ACCEPTED = frozenset({"≥", "≤", "=", ">", "<", ">=", "<="})
+OPERATOR_CHARS = V.OPERATOR_CHARS
+ACCEPTED = V.ACCEPTED_OPERATORS
 
 
 def written_operator(raw) -> str | None:

@@ -10,31 +10,17 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-# Operators as written → canonical. The canonical forms are what the forms should use.
-CANONICAL_OPS = {"≥", "≤", "=", ">", "<"}
-_SYMBOL_OPS = [
-    (">=", "≥"), ("≥", "≥"), ("≧", "≥"), ("⩾", "≥"), ("=>", "≥"),
-    ("<=", "≤"), ("≤", "≤"), ("≦", "≤"), ("⩽", "≤"), ("=<", "≤"),
-    ("==", "="), ("=", "="), (">", ">"), ("<", "<"),
-]
-_WORD_OPS = [
-    ("大于等于", "≥"), ("大于或等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
-    ("小于等于", "≤"), ("小于或等于", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("不大于", "≤"),
-    ("至多", "≤"), ("最多", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"),
-    ("等于", "="), ("达到", "≥"),
-]
+from perflint.model import vocabulary as V
+
+CANONICAL_OPS = V.CANONICAL_OPERATORS
+_SYMBOL_OPS = V.SYMBOL_OPERATORS
+_WORD_OPS = V.WORD_OPERATORS
 # Longest first, so that 及以上 is taken whole (95%及以上 is 95 %, not 95 with the unit %及) and 之前
-# before 前; 内 is a ceiling like 以内 (3个工作日内 is ≤3 个工作日).
-_SUFFIX_OPS = sorted(
-    [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("及以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("内", "≤"),
-     ("前", "≤"), ("之前", "≤")],
-    key=lambda pair: -len(pair[0]),
-)
-CHANGE_UP = ("提升", "提高", "增长", "增加", "上升", "扩大", "改善", "增强", "优化")
-CHANGE_DOWN = ("降低", "减少", "下降", "减小", "压缩", "缩短", "节约")
-CHANGE_WORDS = CHANGE_UP + CHANGE_DOWN
-_COMPARE_PREFIX = re.compile(r"^(较上年|比上年|较去年|比去年|同比|环比|较基期|比基期|较|比)")
-VAGUE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一定", "多个", "部分")
+# before 前.
+_SUFFIX_OPS = sorted(V.SUFFIX_OPERATORS, key=lambda pair: -len(pair[0]))
+CHANGE_WORDS = V.CHANGE_WORDS
+_COMPARE_PREFIX = re.compile("^(" + "|".join(sorted(V.COMPARE_PREFIXES, key=len, reverse=True)) + ")")
+VAGUE_WORDS = V.APPROXIMATE_WORDS
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUM_RE = re.compile(NUMBER)
@@ -86,14 +72,14 @@ def read_date(text: str) -> DateParts | None:
         return None
     return DateParts(int(m.group("y")) if m.group("y") else None, int(m.group("m")),
                      int(m.group("d")) if m.group("d") else None, m.group("pos"), bool(m.group("next")), suffix)
-_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
-_MONEY_UNITS = {"元", "万元", "亿元", "千元"}
+_MULTIPLIERS = V.NUMBER_MULTIPLIERS
+_MONEY_UNITS = frozenset(V.MONEY_FACTORS)
 
 
 @dataclass(frozen=True)
 class Target:
     raw: str
-    kind: str  # number | range | product | date | relative | qualitative | mixed | empty
+    kind: str  # number | range | product | date | rank | relative | qualitative | mixed | empty
     op: str | None = None  # canonical operator
     op_raw: str | None = None  # the operator as written
     value: Decimal | None = None
@@ -102,10 +88,11 @@ class Target:
     text: str | None = None  # the qualitative word, or the text around a number in a mixed value
     change: str | None = None  # the change verb of a relative target
     vague: bool = False  # 若干 / 等 / 左右 …
+    unit_raw: str | None = None  # the unit as written when it was spelled as a word (百分比 for %)
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("number", "range", "product", "relative", "date") and not self.vague
+        return self.kind in ("number", "range", "product", "relative", "date", "rank") and not self.vague
 
     @property
     def is_percent(self) -> bool:
@@ -140,7 +127,8 @@ def _take_operator(text: str) -> tuple[str | None, str | None, str]:
 
 
 def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
-    """The text after a number → (unit, leftover text, multiplier)."""
+    """The text after a number → (unit, leftover text, multiplier). A unit is a short run of letters
+    (人次, 平方米, 元/亩, GB) that holds no word of time or comparison: 4月前配送 is no unit 月前配送."""
     rest = rest.strip()
     multiplier = Decimal(1)
     if rest[:1] in _MULTIPLIERS and rest[:2] not in ("万元", "亿元"):
@@ -149,9 +137,58 @@ def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
     if not rest:
         return None, None, multiplier
     m = _UNIT_RE.match(rest)
-    if m:
+    if m and not any(w in m.group(1) for w in V.NOT_IN_UNITS):
         return m.group(1), None, multiplier
     return None, rest, multiplier
+
+
+# Chinese numerals before a counter or a period (一次/周, 两个, 十二场) and "每周一次" (= 1次/周).
+_CN_NUMBER = "[" + "".join(V.CN_DIGITS) + "".join(V.CN_POWERS) + "]+"
+_CN_COUNT = re.compile(rf"(?<![\u4e00-\u9fff\d.(（])({_CN_NUMBER})(?=\s*(?:{'|'.join(sorted(V.COUNTERS, key=len, reverse=True))}))")
+_PER_PERIOD = re.compile(rf"^每\s*(年|季度|季|月|周|天|日)\s*(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(\S+)$")
+_RANK = re.compile(rf"^(?:{'|'.join(V.RANK_SCOPES)})?\s*(?:{'|'.join(V.RANK_MARKS)})*\s*前\s*(\d+|{_CN_NUMBER})\s*(?:名|位)?$")
+_RANK_FIRST = re.compile(rf"^(?:{'|'.join(V.RANK_SCOPES)})?\s*(?:排名|名列|位列|位居)?\s*第\s*(\d+|{_CN_NUMBER})\s*(?:名|位)?$")
+# Words that introduce a total: 建设内容共计3类 is the count 3类.
+_TOTAL_WORDS = tuple(sorted(V.TOTAL_WORDS, key=len, reverse=True))
+
+
+def cn_digits(text: str) -> str:
+    """Chinese numerals counted in a counter written as digits: 一次/周 → 1次/周, 十二场 → 12场."""
+    def repl(m):
+        if not set(m.group(1)) - {"百", "千", "万"}:
+            return m.group(1)  # 万次 is a unit with a multiplier, not a number
+        value = cn_value(m.group(1))
+        return str(value) if value is not None else m.group(1)
+    return _CN_COUNT.sub(repl, text)
+
+
+def cn_value(text: str) -> int | None:
+    """三 → 3, 十二 → 12, 两百 → 200; None when the characters are no number (一二)."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in V.CN_DIGITS:
+            if digit is not None:
+                return None
+            digit = V.CN_DIGITS[ch]
+        elif ch in V.CN_POWERS:
+            total += (1 if digit is None else digit) * V.CN_POWERS[ch]
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    return total if text else None
+
+
+def _rank(original: str, body: str, op, op_raw, vague) -> Target | None:
+    """全市前八, 排名前3, 位列第一: a place in a ranking (lower is better)."""
+    for regex, rank_op in ((_RANK, "≤"), (_RANK_FIRST, "=")):
+        m = regex.match(body)
+        if m:
+            value = cn_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            if value:
+                return Target(original, "rank", op=op or rank_op, op_raw=op_raw, value=Decimal(value), unit="名",
+                              text=body, vague=vague)
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -164,7 +201,15 @@ def parse_target(raw) -> Target:
         return Target(original, "empty")
     vague = any(w in text for w in VAGUE_WORDS)
 
-    op, op_raw, body = _take_operator(text)
+    op, op_raw, body = _take_operator(cn_digits(text))
+    per = _PER_PERIOD.match(body)
+    if per:
+        count = per.group(2) if per.group(2)[0].isdigit() else cn_value(per.group(2))
+        if count is not None:
+            body = f"{count}{per.group(3)}/{per.group(1)}"
+    rank = _rank(original, body, op, op_raw, vague)
+    if rank:
+        return rank
     date = read_date(body)
     if date:
         return Target(original, "date", op=op or ("≤" if date.suffix else None), op_raw=op_raw or date.suffix,
@@ -187,21 +232,31 @@ def parse_target(raw) -> Target:
         if m:
             unit, left, mult = _split_unit(m.group(3))
             if left is None:
-                return Target(original, kind, op=op, op_raw=op_raw, value=to_decimal(m.group(1)) * mult,
-                              value2=to_decimal(m.group(2)) * mult, unit=unit, vague=vague)
+                return _number(original, kind, op, op_raw, to_decimal(m.group(1)) * mult,
+                               to_decimal(m.group(2)) * mult, unit, None, vague)
 
     m = _NUM_RE.match(body)
     if m:
         unit, left, mult = _split_unit(body[m.end():])
         value = to_decimal(m.group(0)) * mult
         if left is None:
-            return Target(original, "number", op=op, op_raw=op_raw, value=value, unit=unit, vague=vague)
+            return _number(original, "number", op, op_raw, value, None, unit, None, vague)
         return Target(original, "mixed", op=op, op_raw=op_raw, value=value, unit=unit, text=left, vague=vague)
-    # text, then a number: 专款专用100%
+    # text, then a number: 专款专用100%; a total introduced by 共计 is a plain count (…共计3类)
     m = _NUM_RE.search(body)
     unit, left, mult = _split_unit(body[m.end():])
+    before = body[: m.start()].strip()
+    if left is None and before.endswith(_TOTAL_WORDS):
+        return _number(original, "number", op, op_raw, to_decimal(m.group(0)) * mult, None, unit, before, vague)
     return Target(original, "mixed", op=op, op_raw=op_raw, value=to_decimal(m.group(0)) * mult, unit=unit,
-                  text=body[: m.start()].strip() + (left or ""), vague=vague)
+                  text=before + (left or ""), vague=vague)
+
+
+def _number(original, kind, op, op_raw, value, value2, unit, text, vague) -> Target:
+    """A number (or range, product) with its unit, a unit spelled as a word read as its symbol."""
+    spelled = V.UNIT_SPELLINGS.get(unit) if unit else None
+    return Target(original, kind, op=op, op_raw=op_raw, value=value, value2=value2, unit=spelled or unit, text=text,
+                  vague=vague, unit_raw=unit if spelled else None)
 
 
 def _relative(original, text, body, op, op_raw, vague) -> Target | None:

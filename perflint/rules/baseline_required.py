@@ -1,9 +1,9 @@
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.targets import CHANGE_WORDS
+from perflint.model import vocabulary as V
 
-_COMPARED = ("较上年", "比上年", "较去年", "同比", "环比")
-GROWTH_MEASURES = ("增长率", "增幅", "增长幅度", "提升率", "提高率", "下降率", "降幅", "下降幅度", "减少率")
+# Only the spelled-out comparisons: a lone 较 / 比 may begin a name (比例 …).
+_COMPARED = tuple(p for p in V.COMPARE_PREFIXES if len(p) > 1)
 
 
 def change_word(name: str) -> str | None:
@@ -14,10 +14,10 @@ def change_word(name: str) -> str | None:
         if text.startswith(prefix):
             text = text[len(prefix):]
             break
-    for word in CHANGE_WORDS:
+    for word in V.CHANGE_WORDS:
         if text.startswith(word):
             return word
-    return next((w for w in GROWTH_MEASURES if text.endswith(w)), None)
+    return next((w for w in V.GROWTH_MEASURES if text.endswith(w)), None)
 
 
 def has_baseline(data: dict) -> bool:

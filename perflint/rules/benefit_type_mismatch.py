@@ -1,9 +1,8 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.names import is_satisfaction_score, words
-from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier, label
-
-ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额")
+from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier
 
 
 @rule(
@@ -31,7 +30,7 @@ ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销�
     ),
     sources=msg("中共中央 国务院《关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
                 "CPC Central Committee and State Council opinion on budget performance management (2018)"),
-    options=(Option("economic_words", ECONOMIC_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
+    options=(Option("economic_words", V.ECONOMIC_WORDS, msg("表示经济效益的名称关键词", "Name keywords for economic benefits")),),
     examples=(
         Example("indicators: [{level1: 效果目标, level2: 经济效益目标, name: 提升园区经济活跃度, target: 提升10%}]"),
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 带动社会经济发展, target: 达到}]"),
@@ -50,7 +49,7 @@ def check(decl, opts):
         if filed_tier(ind) != "benefit" or ind.level2 not in OUTCOME_LEVEL2:
             continue
         if is_satisfaction_score(name):
-            to = label(decl.era, C.SATISFACTION)
+            to = decl.template.place(C.SATISFACTION)
             yield finding(
                 ind.at("name"),
                 f"“{name}”是满意度指标，却填在“{where}”下：移到“{to}”。",
@@ -59,7 +58,7 @@ def check(decl, opts):
             continue
         word = next((w for w in economic_words if w in name), None)
         if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and "社会" not in name:
-            to = label(decl.era, C.ECONOMIC)
+            to = decl.template.place(C.ECONOMIC)
             yield finding(
                 ind.at("name"),
                 f"“{name}”是经济效益（{word}），却填在“{where}”下：移到“{to}”，社会效益下写对人和社会的影响。",

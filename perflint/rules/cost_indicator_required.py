@@ -3,8 +3,8 @@ from perflint.model import categories as C
 from perflint.model.money_fields import budget_limit
 
 
-def _where(era: str) -> tuple[str, str]:
-    if C.COST in C.ALLOWED.get(era, {}):
+def _where(template) -> tuple[str, str]:
+    if C.COST in template.tree:
         return "成本指标 › 经济成本指标", "成本指标 › 经济成本指标 (first level)"
     return "产出指标 › 成本指标（或 2025 年起的一级指标 成本指标）", "产出指标 › 成本指标 (or the first level 成本指标 from 2025)"
 
@@ -46,7 +46,7 @@ def _where(era: str) -> tuple[str, str]:
 def check(decl, opts):
     if not decl.indicators or any(i.is_cost for i in decl.indicators):
         return
-    zh, en = _where(decl.era)
+    zh, en = _where(decl.template)
     limit = budget_limit(decl)
     example = f"项目总成本 ≤{limit[0] / 10000:.2f}万元" if limit else "项目总成本 ≤XX万元"  # this form's own budget
     yield finding("/indicators", f"没有成本指标：在“{zh}”下设置总成本、单位成本或分项成本，如“{example}”。",

@@ -5,9 +5,10 @@ import datetime
 
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.period import deadline, effective_period
 
-_DURATION_UNITS = {"天": "days", "日": "days", "周": "weeks", "个月": "months", "月": "months", "年": "years"}
+_DURATION_UNITS = V.CALENDAR_STEPS
 
 
 def _add(start: datetime.date, n: int, unit: str) -> datetime.date | None:

@@ -6,11 +6,12 @@ from functools import lru_cache
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.tiers import tier
 
 _PUNCT = re.compile(r"[\s\W_]+")
-_JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
-_PEOPLE_UNITS = {"人", "人次", "名", "位", "户", "家"}
+_JOINERS = V.JOINERS
+_PEOPLE_UNITS = frozenset(V.PEOPLE_UNITS)
 
 
 @lru_cache(maxsize=8192)

@@ -1,12 +1,9 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.goaltext import clean, display, measures
 from perflint.model.names import words
 
-DELIVERABLES = ("平台", "系统", "方案", "报告", "建议", "规划", "活动", "展览", "课题", "标准", "指南", "软件", "数据库",
-                "网站", "设备", "工程", "论文", "专利", "教材", "手册")
-# Not 开发: it also means "opening up" (浦东开发开放) in policy prose.
-ACTIONS = ("采购", "购置", "聘用", "招聘", "建成", "研发", "编制", "出版", "举办", "召开")
-AMOUNT_WORDS = ("足额", "全额", "全覆盖", "年内", "年底前", "年底", "年末", "月底前")
+DELIVERABLES, ACTIONS, AMOUNT_WORDS = V.GOAL_DELIVERABLES, V.GOAL_ACTIONS, V.GOAL_AMOUNT_WORDS
 _FIELDS = (("overall", "项目总目标", "overall goal"), ("annual", "年度绩效目标", "annual goal"))
 
 

@@ -1,9 +1,9 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.goaltext import quantities, shared_noun
 from perflint.model.names import words
 
-STOP_WORDS = ("项目", "工作", "任务", "完成", "开展", "建设", "活动", "数量", "个数", "次数", "场次", "人数", "总数",
-              "全年", "年度", "服务", "管理", "相关", "主要", "各项", "计划")
+STOP_WORDS = V.GOAL_STOP_WORDS
 
 
 def _conflicts(goal, value, op) -> bool:

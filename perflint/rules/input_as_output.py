@@ -1,11 +1,9 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.names import words
 from perflint.model.tiers import tier
 
-INPUT_WORDS = ("经费", "资金", "预算执行", "拨付", "房租", "租金", "租赁", "付款", "支付")
-# Money a project attracts or saves is a result (带动社会资金投入, 节约财政资金), and so is tying
-# funds to results (考核结果与后补助经费挂钩的平台比例).
-EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节省", "挂钩", "挂勾")
+INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
 
 
 @rule(

@@ -1,13 +1,7 @@
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.era_labels import allowed_level2_labels, level1_label, level2_label
 
 _FORWARD = {(C.COST, C.COST)}  # a first-level 成本指标 (newer guides) is accepted on every tree
-
-
-def _home(era: str, level2: str) -> list[str]:
-    """The first levels under which the era files ``level2``."""
-    return [level1_label(era, l1) for l1, allowed in C.ALLOWED.get(era, {}).items() if level2 in allowed]
 
 
 @rule(
@@ -44,19 +38,19 @@ def _home(era: str, level2: str) -> list[str]:
     ),
 )
 def check(decl, opts):
-    era = decl.era
-    tree = C.ALLOWED.get(era, {})
+    template = decl.template
+    era, tree = template.id, template.tree
     for ind in decl.indicators:
         l1, l2 = C.level1_of(ind.level1_raw), C.level2_of(ind.level2_raw, C.level1_of(ind.level1_raw))
         if l1 is None or l2 is None or l1 not in tree or (l1, l2) in _FORWARD or l2 in tree[l1]:
             continue
-        homes = _home(era, l2)
+        homes = template.homes(l2)
         if homes:
-            right = "或".join(f"“{h} › {level2_label(era, l2)}”" for h in homes)
-            right_en = " or ".join(f"{h} › {level2_label(era, l2)}" for h in homes)
+            right = "或".join(f"“{h} › {template.level2_label(l2)}”" for h in homes)
+            right_en = " or ".join(f"{h} › {template.level2_label(l2)}" for h in homes)
             fix_zh, fix_en = f"{era} 表样中应放在{right}下", f"{era} forms file it as {right_en}"
         else:
-            allowed = "、".join(allowed_level2_labels(era, l1))
+            allowed = "、".join(template.allowed_level2_labels(l1))
             fix_zh, fix_en = f"{era} 表样没有这个二级指标；“{ind.level1_raw}”下可用 {allowed}", \
                 f"{era} forms have no such second level; under {ind.level1_raw} use {allowed}"
         yield finding(ind.at("level2"), f"二级指标“{ind.level2_raw}”不应放在一级指标“{ind.level1_raw}”下：{fix_zh}。",

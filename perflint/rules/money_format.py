@@ -1,10 +1,11 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.money import FACTORS
 from perflint.model.money_fields import money_fields
 
-_MAX_DECIMALS = {"元": 2, "万元": 6}  # 分 for 元; 6 decimals (= 0.01 元) for 万元
+_MAX_DECIMALS = V.MONEY_DECIMALS
 
 
 def decimals(value: Decimal) -> int:

@@ -2,6 +2,7 @@ import re
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.money import FACTORS, format_yuan
 from perflint.model.money_fields import money_fields
 
@@ -12,7 +13,7 @@ _QUOTE = re.compile(
     r"(?P<key>(?:项目)?(?:预算总额|总预算|预算资金|预算金额|资金总额|当年预算|年度预算|资金申请总额|预算))"
     r"(?:为|是|共计|合计|共|达|：|:|\s)*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
 )
-_APPROXIMATE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
+_APPROXIMATE = V.APPROXIMATE_PROSE
 
 
 def quoted_amounts(text: str):

@@ -2,8 +2,6 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model.names import words
 from perflint.model.operators import bare
 from perflint.model.polarity import POSITIVE, REVERSE, polarity
-from perflint.model.tiers import scores_satisfaction
-from perflint.rules.unit_matches_name import mismatch
 
 
 @rule(
@@ -40,6 +38,7 @@ from perflint.rules.unit_matches_name import mismatch
         Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 安全事故发生率, target: '≥1%'}]", ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("unit-matches-name",),
 )
 def check(decl, opts):
     positive, reverse = words(opts["positive"]), words(opts["reverse"])
@@ -47,7 +46,7 @@ def check(decl, opts):
         t = ind.target
         if t.op not in ("≥", ">", "≤", "<") or t.kind not in ("number", "range", "product"):
             continue
-        if scores_satisfaction(ind) or mismatch(ind):
+        if ind.reading.scores_satisfaction:
             continue
         side = polarity(ind.name, positive, reverse)
         rest = bare(t)

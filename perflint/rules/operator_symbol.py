@@ -27,7 +27,7 @@ from perflint.model.operators import canonical, is_lookalike, written_operator
         Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 参观者满意度, target: '≥95%'}]"),
         Example("indicators: [{level1: 效果目标, level2: 满意度, name: 参观人员满意度, target: '>=95%'}]"),
         Example("indicators: [{level1: 满意度目标, level2: 满意度目标, name: 参观受众满意度, target: '≧95%'}]", ("/indicators/0/target",)),
-        Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 培训人数, target: '＞＝200人'}]", ("/indicators/0/target",)),
+        Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 培训人数, target: '⩾200人'}]", ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
 )

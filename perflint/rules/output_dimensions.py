@@ -1,9 +1,10 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.era_labels import level1_label, level2_label
+from perflint.model import vocabulary as V
 from perflint.model.names import words
 
-_EXAMPLE = {C.QUANTITY: ("≥200(批次)", "接待批次"), C.QUALITY: ("≥95%", "验收通过率"), C.TIMELINESS: ("12月31日前", "完成时间")}
+_EXAMPLE = {C.QUANTITY: V.DIMENSION_EXAMPLES["quantity"], C.QUALITY: V.DIMENSION_EXAMPLES["quality"],
+            C.TIMELINESS: V.DIMENSION_EXAMPLES["timeliness"]}
 
 
 @rule(
@@ -47,7 +48,7 @@ def check(decl, opts):
         dim = wanted if wanted in _EXAMPLE else C.level2_of(wanted)
         if dim in present or dim not in _EXAMPLE:
             continue
-        l1, l2 = level1_label(decl.era, C.OUTPUT), level2_label(decl.era, dim)
+        l1, l2 = decl.template.level1_label(C.OUTPUT), decl.template.level2_label(dim)
         target, name = _EXAMPLE[dim]
         yield finding("/indicators", f"产出指标缺少“{l2}”：在“{l1} › {l2}”下增加一项，如“{name} {target}”。",
                       f"The outputs have no {l2} ({dim}) indicator: add one under {l1} › {l2}, e.g. \"{name} {target}\".",

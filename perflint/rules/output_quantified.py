@@ -6,9 +6,8 @@ from perflint.model.names import words
 _NAMES = {C.QUANTITY: "数量", C.QUALITY: "质量", C.TIMELINESS: "时效", C.COST: "成本"}
 
 
-def unquantified(ind) -> bool:
-    """Whether this rule reports the indicator: an output (not management) with no usable number.
-    Other rules skip these so that one target is not reported twice for having no number."""
+def _unquantified(ind) -> bool:
+    """An output (not management) with no usable number."""
     if not ind.is_output or ind.level1 == C.MANAGEMENT:
         return False
     t = ind.target
@@ -49,16 +48,20 @@ def unquantified(ind) -> bool:
 def check(decl, opts):
     error_levels = words(opts["error_levels"])
     for ind in decl.indicators:
-        if not unquantified(ind):
+        if not _unquantified(ind):
             continue
         t = ind.target
         dim = ind.level2 if ind.level2 in _NAMES else C.QUANTITY if ind.level1 == C.COST else None
         severity = Severity.ERROR if dim in error_levels else Severity.WARNING
         why_zh = "含“若干/等”等不确定表述" if t.vague else "没有数值"
         why_en = "is vague (若干/等)" if t.vague else "has no number"
+        if ind.reading.measure == "rate":
+            fix_zh, fix_en = "它是比率，写成百分比并说明计算口径，如 ≥95%", "it is a rate: give a percentage and how it is counted, e.g. ≥95%"
+        else:
+            fix_zh, fix_en = "写成可考核的数值，如 ≥10个、≥95%、≤3天", "state a measurable value such as ≥10个, ≥95% or ≤3天"
         yield finding(
             ind.at("target"),
-            f"产出指标“{ind.name}”的指标值“{t.raw}”{why_zh}：写成可考核的数值，如 ≥10个、≥95%、≤3天。",
-            f"Output indicator \"{ind.name}\" has target \"{t.raw}\" that {why_en}: state a measurable value such as ≥10个, ≥95% or ≤3天.",
+            f"产出指标“{ind.name}”的指标值“{t.raw}”{why_zh}：{fix_zh}。",
+            f"Output indicator \"{ind.name}\" has target \"{t.raw}\" that {why_en}: {fix_en}.",
             severity=severity,
         )

@@ -1,12 +1,11 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.names import unit_class, words
-from perflint.model.tiers import label, tier
+from perflint.model.tiers import tier
 
-ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
-COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
 # A time unit alone is no timeliness: 平台持续稳定运行时长 ≥8760小时 is a sustained benefit.
-TIMELINESS_WORDS = ("及时率", "及时性", "及时", "时效", "按时", "响应时间", "响应", "更新时间", "完成时间", "时限")
+ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COUNT_WORDS, V.TIMELINESS_WORDS
 
 
 @rule(
@@ -61,7 +60,7 @@ def check(decl, opts):
         where = ind.level2_raw or ind.level1_raw
         activity = next((w for w in activity_words if w in name), None)
         if activity and (unit == "count" or any(w in name for w in count_words)):
-            to = label(decl.era, C.QUANTITY)
+            to = decl.template.place(C.QUANTITY)
             yield finding(
                 ind.at("name"),
                 f"“{name}”是产出计数（{activity}），却填在“{where}”下：移到“{to}”，并另设它带来的效益指标（如 参观者对科创成果的知晓率）。",
@@ -71,7 +70,7 @@ def check(decl, opts):
             continue
         timely = next((w for w in timeliness_words if w in name), None)
         if timely:
-            to = label(decl.era, C.TIMELINESS)
+            to = decl.template.place(C.TIMELINESS)
             yield finding(
                 ind.at("name"),
                 f"“{name}”衡量时效（{timely}），却填在“{where}”下：移到“{to}”，效益下写它带来的变化（如 系统可用率、业务办理时长缩短）。",

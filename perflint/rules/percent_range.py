@@ -1,11 +1,11 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.names import words
 
 _HUNDRED, _ZERO = Decimal(100), Decimal(0)
-GROWTH_WORDS = ("增长", "增幅", "增速", "增加", "提升", "提高", "回报率", "收益率", "杠杆", "带动", "倍", "同比", "环比",
-                "比上年", "较上年", "超额")
+GROWTH_WORDS = V.GROWTH_WORDS
 
 
 @rule(

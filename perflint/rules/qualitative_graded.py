@@ -1,20 +1,13 @@
 import re
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.names import core, words
-from perflint.model.tiers import scores_satisfaction
-from perflint.rules.output_quantified import unquantified
-from perflint.rules.unit_matches_name import mismatch
 
-SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否")
-# Properties graded X / 基本X / 不X when the name names the property (…健全性, …合理性).
-PROPERTIES = ("健全", "完善", "合理", "有效", "规范", "合规", "完整", "准确", "及时", "安全", "稳定", "到位",
-              "齐全", "清晰", "明确", "可行", "达标")
-VAGUE = ("有效", "正常", "规范", "合理", "明显", "显著", "良好", "满足", "充分", "积极", "稳步", "进一步", "大幅",
-         "逐步", "较大", "提升", "改善", "加强")
+SCALES, PROPERTIES, VAGUE = V.GRADED_SCALES, V.GRADED_PROPERTIES, V.VAGUE_WORDS
 _DECOR = re.compile(r"[\s“”\"'‘’「」《》。.，,；;！!]")
-_FLOOR = ("及以上", "以上")
-_NEGATIONS = ("基本", "不", "未", "无")
+_FLOOR = V.GRADE_FLOORS
+_NEGATIONS = V.GRADE_NEGATIONS
 
 
 def _plain(text: str) -> str:
@@ -39,13 +32,13 @@ def _property(word: str, properties) -> str | None:
 
 def _names_property(name: str, prop: str) -> bool:
     text = core(name)
-    return any(f"{prop}{tail}" in text for tail in ("性", "程度", "度")) or f"是否{prop}" in text
+    return any(f"{prop}{tail}" in text for tail in V.PROPERTY_TAILS) or f"是否{prop}" in text
 
 
 def _rename(name: str, prop: str) -> str:
     """长效管理制度建设 + 健全 → 长效管理制度健全性."""
     text = core(name)
-    for tail in ("建设情况", "建设", "情况", "建立", "工作", "水平", "状况"):
+    for tail in V.RENAME_DROPPED_TAILS:
         if text.endswith(tail) and len(text) > len(tail):
             text = text[: -len(tail)]
             break
@@ -62,16 +55,19 @@ def _rename(name: str, prop: str) -> str:
         "文字型指标值须是某个分级量表中的一档：选项 scales 中的量表（好/较好/一般/较差/差、达到/基本达到/未达到、是/否…），"
         "或“X / 基本X / 不X”型量表中的一档且名称写明了所评的属性（“财务管理制度健全性：健全”）。"
         "“健全”只有在名称指明所评属性（…健全性、…健全程度、是否健全）时才通过：它是 健全/基本健全/不健全 量表的一档；"
-        "“长效管理制度建设：健全”没有说评的是什么，报告。有效、正常、规范、满足需求 等笼统表述单独提示；"
-        "文字与数字混写（专款专用100%）也报告。产出指标的文字值由 output-quantified、满意度由 satisfaction-min、"
-        "比率的文字值由 unit-matches-name 报告，这里不重复。",
+        "“长效管理工作：健全”没有说评的是什么，报告。制度建设类指标（名称含制度、机制、体系等）的状态"
+        "（健全、建立健全、健全有效、规范、完善…，选项 institution_states）本身就是分档，通过。有效、正常、规范、满足需求 "
+        "等笼统表述单独提示；文字与数字混写（专款专用100%）也报告。产出指标没有数值（output-quantified）、满意度"
+        "（satisfaction-min）和比率的文字值（unit-matches-name）由各自的规则报告，这里不重复。",
         "A worded target must be one level of a graded scale: a scale from the scales option (好/较好/一般/较差/差, "
         "达到/基本达到/未达到, 是/否…), or one level of an \"X / 基本X / 不X\" scale when the name states the "
         "property being graded (\"财务管理制度健全性: 健全\"). 健全 passes only when the name names what it grades "
-        "(…健全性, …健全程度, 是否健全): it is then a level of the 健全/基本健全/不健全 scale; \"长效管理制度建设: 健全\" "
-        "does not say what is graded and is reported. Vague wording (有效, 正常, 规范, 满足需求) gets its own "
-        "message, and so does a value mixing words and a number (专款专用100%). Words on outputs are left to "
-        "output-quantified, satisfaction to satisfaction-min and words on rates to unit-matches-name.",
+        "(…健全性, …健全程度, 是否健全): it is then a level of the 健全/基本健全/不健全 scale; \"长效管理工作: 健全\" "
+        "does not say what is graded and is reported. An institution-building indicator (制度, 机制, 体系… in its "
+        "name) takes the institution's own states as its levels (健全, 建立健全, 健全有效, 规范, 完善…; option "
+        "institution_states) and passes. Vague wording (有效, 正常, 规范, 满足需求) gets its own message, and so "
+        "does a value mixing words and a number (专款专用100%). An output with no number (output-quantified), "
+        "satisfaction (satisfaction-min) and words on rates (unit-matches-name) are their own rules' findings.",
     ),
     rationale=msg(
         "《财政支出绩效评价管理暂行办法》要求绩效目标尽量量化，难以量化的“采用定性的分级分档形式表述”。"
@@ -85,24 +81,31 @@ def _rename(name: str, prop: str) -> str:
         Option("scales", SCALES, msg("认可的分级量表，各档以 / 分隔", "Accepted graded scales, levels separated by /")),
         Option("properties", PROPERTIES, msg("可按 X/基本X/不X 分档的属性词", "Properties graded X / 基本X / 不X")),
         Option("vague_words", VAGUE, msg("笼统表述（单独提示）", "Vague words (own message)")),
+        Option("institution_states", V.INSTITUTION_STATES, msg(
+            "制度建设类指标（名称含制度、机制、体系…）可用的状态（健全、建立健全、健全有效、规范…）",
+            "The states an institution-building indicator (制度, 机制, 体系… in its name) may take (健全, 建立健全, 规范…)")),
     ),
     examples=(
         Example("indicators: [{level1: 投入与管理, level2: 财务管理, name: 财务管理制度健全性, target: 健全}]"),
         Example("indicators: [{level1: 效益指标, level2: 可持续影响指标, name: 长效机制建立情况, target: 达到}]"),
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 展厅正常运营情况, target: 全年正常运营}]",
                 ("/indicators/0/target",)),
-        Example("indicators: [{level1: 影响力目标, level2: 可持续目标, name: 长效管理制度建设, target: 健全}]", ("/indicators/0/target",)),
+        Example("indicators: [{level1: 影响力目标, level2: 可持续目标, name: 长效管理制度建设, target: 健全}]"),
+        Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 内部控制机制, target: 建立健全}]"),
+        Example("indicators: [{level1: 影响力目标, level2: 可持续目标, name: 长效管理工作, target: 健全}]", ("/indicators/0/target",)),
         Example("indicators: [{level1: 投入和管理目标, level2: 财务管理, name: 项目资金使用情况, target: 专款专用100%}]",
                 ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("output-quantified", "unit-matches-name", "satisfaction-min"),
 )
 def check(decl, opts):
     levels = _levels(words(opts["scales"]))
     properties, vague_words = words(opts["properties"]), words(opts["vague_words"])
+    institution_states = set(words(opts["institution_states"]))
     for ind in decl.indicators:
         t = ind.target
-        if t.kind not in ("qualitative", "mixed") or scores_satisfaction(ind) or unquantified(ind) or mismatch(ind):
+        if t.kind not in ("qualitative", "mixed"):
             continue
         if t.kind == "mixed" and t.unit == "%" and not t.vague:
             yield finding(
@@ -115,7 +118,7 @@ def check(decl, opts):
             )
             continue
         word = _plain(t.text if t.kind == "qualitative" else t.raw)
-        if word in levels:
+        if word in levels or (ind.reading.institution and word in institution_states):
             continue
         prop = _property(word, properties)
         if prop and _names_property(ind.name, prop):

@@ -1,7 +1,6 @@
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.era_labels import level1_label, level2_label
 from perflint.model.fields import is_blank
 from perflint.model.tiers import tier
 
@@ -18,13 +17,6 @@ def has_benefit(decl) -> bool:
 
 def has_satisfaction(decl) -> bool:
     return any(i.is_satisfaction for i in decl.indicators)
-
-
-def _satisfaction_place(era: str) -> str:
-    if era in ("sh-2019", "sh-2020"):
-        parent = "影响力目标" if era == "sh-2019" else "效果目标"
-        return f"{parent} › {level2_label(era, C.SATISFACTION)}"
-    return f"{level1_label(era, C.SATISFACTION)} › {level2_label(era, C.SATISFACTION)}"
 
 
 @rule(
@@ -66,19 +58,19 @@ def _satisfaction_place(era: str) -> str:
 def check(decl, opts):
     if not isinstance(decl.data.get("indicators"), list) or not decl.indicators:
         return  # no indicators at all: required-fields; a wrong type: schema
-    era = decl.era
+    template = decl.template
     if not has_output(decl):
-        label = level1_label(era, C.OUTPUT)
+        label = template.level1_label(C.OUTPUT)
         yield finding("/indicators", f"没有产出指标：增加“{label}”下的数量、质量、时效指标。",
                       f"There is no output indicator: add quantity, quality and timeliness indicators under {label}.",
                       on_key=True, value=C.OUTPUT)
     if not has_benefit(decl):
-        label = level1_label(era, C.BENEFIT)
+        label = template.level1_label(C.BENEFIT)
         yield finding("/indicators", f"没有效益指标：增加“{label}”下的社会效益等指标。",
                       f"There is no benefit indicator: add social (or economic, ecological, sustainable) benefit indicators under {label}.",
                       on_key=True, value=C.BENEFIT)
     if not has_satisfaction(decl) and is_blank(decl.get("project", "satisfaction_exempt")):
-        place = _satisfaction_place(era)
+        place = template.place(C.SATISFACTION)
         yield finding("/indicators", f"没有满意度指标：在“{place}”下增加服务对象满意度（如 ≥90%）；确无服务对象时在 project.satisfaction_exempt 写明理由。",
                       f"There is no satisfaction indicator: add service-recipient satisfaction (e.g. ≥90%) under {place}, "
                       "or give the reason in project.satisfaction_exempt when there are no service recipients.",

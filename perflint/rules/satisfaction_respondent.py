@@ -1,15 +1,13 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.names import is_satisfaction_score, words
 
-SELF_WORDS = ("项目执行者", "项目管理者", "项目管理人员", "项目实施人员", "项目执行人员", "实施主体", "实施单位", "项目单位",
-              "项目组")
-RESPONDENT_WORDS = ("者", "人员", "人", "用户", "受众", "群众", "公众", "市民", "居民", "企业", "单位", "对象", "客户",
-                    "学员", "学生", "师生", "观众", "游客", "患者", "员工", "职工", "家长", "商", "团组")
+SELF_WORDS, RESPONDENT_WORDS = V.SELF_RESPONDENTS, V.RESPONDENT_WORDS
 
 
 def _who(name: str) -> str:
     """The name without the words that name no one: 服务对象 and 满意度 itself."""
-    for generic in ("服务对象", "满意度", "满意"):
+    for generic in V.GENERIC_RESPONDENTS:
         name = name.replace(generic, "")
     return name
 

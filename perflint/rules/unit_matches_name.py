@@ -1,7 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import names as N
-from perflint.model.tiers import scores_satisfaction
-from perflint.rules.output_quantified import unquantified
+from perflint.model import vocabulary as V
 
 _OPTIONS = (
     Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
@@ -10,8 +9,8 @@ _OPTIONS = (
     Option("money_endings", N.MONEY_ENDINGS, msg("名称以此结尾即为金额（应为 元/万元）", "Name endings that make an amount of money (元/万元)")),
     Option("time_endings", N.TIME_ENDINGS, msg("名称以此结尾即为时间（应为时间单位）", "Name endings that make a duration (a time unit)")),
 )
-_DEFAULTS = {o.name: o.default for o in _OPTIONS}
-_RENAME = {"time": "时长", "count": "数量", "money": "金额"}  # what a rate measured in that unit really is
+_WORD_OPTIONS = tuple(o.name for o in _OPTIONS)
+_RENAME = V.RATE_RENAMES  # what a rate measured in that unit really is
 
 
 def _classify(name, opts):
@@ -24,26 +23,24 @@ def _base(name, opts) -> str:
     text = N.core(name)
     end = N.ending(text, opts["rate_endings"]) or ""
     text = text[: len(text) - len(end)]
-    for verb in ("及时", "实现", "完成", "达标", "执行"):
+    for verb in V.RATE_BASE_VERBS:
         if text.endswith(verb):
             return text[: -len(verb)]
     return text
 
 
-def mismatch(ind, opts=None):
+def mismatch(ind, opts):
     """(zh, en) when the target's unit does not fit the kind of quantity the name names, else None.
 
-    Satisfaction belongs to satisfaction-min, cost indicators to the cost rules, and a word on an
-    output to output-quantified: those are never reported here."""
-    opts = opts or _DEFAULTS
-    if scores_satisfaction(ind):
+    Satisfaction scores belong to satisfaction-min and cost indicators to the cost rules."""
+    if ind.reading.scores_satisfaction:
         return None
     t, name = ind.target, ind.name
     kind = _classify(name, opts)
     if kind is None:
         return None
-    if t.kind == "qualitative":
-        if kind != "rate" or unquantified(ind):
+    if t.kind == "qualitative" or (t.kind == "relative" and t.value is None):
+        if kind != "rate":
             return None
         better = f"{_base(name, opts)}{t.text}性" if t.text and len(t.text) <= 4 else f"{_base(name, opts)}情况"
         return (
@@ -95,11 +92,13 @@ def mismatch(ind, opts=None):
     description=msg(
         "按名称结尾判断指标度量的是什么：比率（…率、占比、比例）须为百分比，不能以小时、人、个计，也不能是“规范”之类的文字；"
         "事件或计数（系统故障、…人数）不能用百分比；金额（…经费、…费用）须以 元/万元 计；时间（…时长、…天数）须以时间单位计。"
-        "满意度由 satisfaction-min 检查，成本指标由成本规则检查，产出指标的文字值由 output-quantified 报告。",
+        "满意度由 satisfaction-min 检查，成本指标由成本规则检查；产出指标没有数值时由 output-quantified、只写“提升”时由 "
+        "baseline-required 报告（它们开启时本规则不重复）。",
         "The end of the name says what is measured: a rate (…率, 占比, 比例) must be a percentage, not hours, "
         "people or items, and not a word such as 规范; an event or a count (系统故障, …人数) is not a percentage; "
         "money (…经费, …费用) is in 元 or 万元; a duration (…时长, …天数) is in a time unit. Satisfaction is left "
-        "to satisfaction-min, cost indicators to the cost rules and words on outputs to output-quantified.",
+        "to satisfaction-min and cost indicators to the cost rules; an output with no number is output-quantified's "
+        "finding and a bare 提升 baseline-required's (while they are on, this rule does not repeat them).",
     ),
     rationale=msg(
         "单位与名称不符时，无法判断指标值的含义：“系统更新及时率 ≤24小时”既不是比率也说不清是响应时间还是更新周期；"
@@ -118,9 +117,10 @@ def mismatch(ind, opts=None):
         Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 系统故障, target: '≤3.00(%)'}]", ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("output-quantified", "baseline-required"),
 )
 def check(decl, opts):
-    opts = {**opts, **{name: N.words(opts[name]) for name in _DEFAULTS}}  # strings only: a user's [5] cannot crash
+    opts = {**opts, **{name: N.words(opts[name]) for name in _WORD_OPTIONS}}  # strings only: a user's [5] cannot crash
     for ind in decl.indicators:
         found = mismatch(ind, opts)
         if found:

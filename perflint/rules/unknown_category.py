@@ -1,13 +1,14 @@
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.era_labels import LEVEL1, allowed_level2_labels, level1_label, suggest
+from perflint.model.templates import get as template_named
+from perflint.model.templates import suggest
 
 # A first-level 成本指标 is accepted on the pre-2025 trees too: adding it follows the newer guides.
 _FORWARD = {C.COST}
 
 
-def _unknown(label: str, era: str, level: int, known: list[str], what_zh: str, what_en: str):
-    near = suggest(label, era, level)
+def _unknown(label: str, template, level: int, known: list[str], what_zh: str, what_en: str):
+    near = suggest(label, template, level)
     ask_zh, ask_en = (f"是否应为“{near}”？", f"did you mean \"{near}\"? ") if near else ("", "")
     listed = "、".join(known)
     return (f"{what_zh}“{label}”不是规定名称：{ask_zh}可用的名称为 {listed}。",
@@ -47,17 +48,18 @@ def _unknown(label: str, era: str, level: int, known: list[str], what_zh: str, w
     ),
 )
 def check(decl, opts):
-    era = decl.era
-    era_level1 = set(C.ALLOWED.get(era, {})) | _FORWARD
-    level1_names = list(LEVEL1.get(era, {}).values())
+    template = decl.template
+    era = template.id
+    era_level1 = set(template.tree) | _FORWARD
+    level1_names = list(template.level1_labels.values())
     for ind in decl.indicators:
         l1 = C.level1_of(ind.level1_raw)
         if not ind.level1_raw:
-            yield finding(ind.at("level1"), f"指标“{ind.name}”没有一级指标：填写如“{level1_label(era, C.OUTPUT)}”。",
-                          f"Indicator \"{ind.name}\" has no first level: fill in e.g. {level1_label(era, C.OUTPUT)}.", on_key=True)
+            yield finding(ind.at("level1"), f"指标“{ind.name}”没有一级指标：填写如“{template.level1_label(C.OUTPUT)}”。",
+                          f"Indicator \"{ind.name}\" has no first level: fill in e.g. {template.level1_label(C.OUTPUT)}.", on_key=True)
             continue
         if l1 is None:
-            yield finding(ind.at("level1"), *_unknown(ind.level1_raw, era, 1, level1_names, "一级指标", f"first level for {era} forms"))
+            yield finding(ind.at("level1"), *_unknown(ind.level1_raw, template, 1, level1_names, "一级指标", f"first level for {era} forms"))
             continue
         if l1 not in era_level1:
             names = "、".join(level1_names)
@@ -70,5 +72,5 @@ def check(decl, opts):
             yield finding(ind.at("level2"), f"指标“{ind.name}”没有二级指标：按表样填写。",
                           f"Indicator \"{ind.name}\" has no second level: fill it in as the form prints it.", on_key=True)
         elif C.level2_of(ind.level2_raw, l1) is None:
-            known = allowed_level2_labels(era, l1) or allowed_level2_labels("sh-2024", C.OUTPUT)
-            yield finding(ind.at("level2"), *_unknown(ind.level2_raw, era, 2, known, "二级指标", f"second level under {ind.level1_raw}"))
+            known = template.allowed_level2_labels(l1) or template_named("national").allowed_level2_labels(C.OUTPUT)
+            yield finding(ind.at("level2"), *_unknown(ind.level2_raw, template, 2, known, "二级指标", f"second level under {ind.level1_raw}"))

@@ -1,0 +1,314 @@
+"""The one vocabulary perflint reads declarations with.
+
+Every word list lives here: the target parser, the model's reading of each indicator and every rule
+(as the defaults of its options) read the same lists, so two parts of perflint never disagree about
+what a word means. Lists are tuples (hashable: they key the memoised name helpers); tables that map
+a word to a meaning are dicts. Grouped by what they describe; within a group, longest-match users
+sort for themselves.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+# ---------------------------------------------------------------------------------------------
+# Operators
+# ---------------------------------------------------------------------------------------------
+
+# The canonical operators: what the published templates print (plus > and <).
+CANONICAL_OPERATORS = frozenset({"≥", "≤", "=", ">", "<"})
+# Symbols as written → canonical, longest first where one is a prefix of another.
+SYMBOL_OPERATORS = (
+    (">=", "≥"), ("≥", "≥"), ("≧", "≥"), ("⩾", "≥"), ("=>", "≥"),
+    ("<=", "≤"), ("≤", "≤"), ("≦", "≤"), ("⩽", "≤"), ("=<", "≤"),
+    ("==", "="), ("=", "="), (">", ">"), ("<", "<"),
+)
+# Characters that can start an operator, in any width or look-alike form.
+OPERATOR_CHARS = frozenset("≥≤=<>≧≦⩾⩽＞＜＝﹥﹤﹦")
+# Spellings a form may use without complaint: the canonical ones, the ASCII >= <= of the 2020 forms,
+# and the full-width ＞ ＜ ＝ (the same symbols in another width: typography, not a defect).
+ACCEPTED_OPERATORS = frozenset({"≥", "≤", "=", ">", "<", ">=", "<=", "＞", "＜", "＝", "＞＝", "＜＝"})
+# Words before a number: 不低于95%, 大于等于3个.
+WORD_OPERATORS = (
+    ("大于等于", "≥"), ("大于或等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
+    ("小于等于", "≤"), ("小于或等于", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"), ("不大于", "≤"),
+    ("至多", "≤"), ("最多", "≤"), ("控制在", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"),
+    ("低于", "<"), ("等于", "="), ("达到", "≥"),
+)
+# Words after a number: 95%以上, 3个工作日内, 12月31日前. 内 is a ceiling like 以内.
+SUFFIX_OPERATORS = (
+    ("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("及以下", "≤"), ("以内", "≤"), ("之内", "≤"), ("内", "≤"),
+    ("前", "≤"), ("之前", "≤"),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Units: each unit's kind and, where it converts, its factor to the kind's base unit
+# ---------------------------------------------------------------------------------------------
+
+PERCENT, MONEY, DURATION, COUNT, AREA, LENGTH, WEIGHT, VOLUME, FREQUENCY = (
+    "percent", "money", "duration", "count", "area", "length", "weight", "volume", "frequency")
+
+# Money in 元.
+MONEY_FACTORS = {"元": Decimal(1), "千元": Decimal(1_000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+# Multipliers written before a unit or alone after a number: 1.5万人, 20万 (= 20 万元 on a money line).
+NUMBER_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# Durations in hours (a month is 30 days and a year 365 for comparisons only; never for dates).
+DURATION_UNITS = {
+    "秒": Decimal(1) / 3600, "分钟": Decimal(1) / 60, "分": Decimal(1) / 60, "小时": Decimal(1), "时": Decimal(1),
+    "h": Decimal(1), "H": Decimal(1), "天": Decimal(24), "日": Decimal(24), "工作日": Decimal(24),
+    "个工作日": Decimal(24), "周": Decimal(168), "星期": Decimal(168), "个月": Decimal(720), "月": Decimal(720),
+    "季度": Decimal(2160), "年": Decimal(8760),
+}
+# Durations as calendar steps, for deadlines counted from the project start (3个月内).
+CALENDAR_STEPS = {"天": "days", "日": "days", "周": "weeks", "个月": "months", "月": "months", "年": "years"}
+AREA_UNITS = {"平方米": Decimal(1), "㎡": Decimal(1), "m2": Decimal(1), "平米": Decimal(1), "亩": Decimal("666.6667"),
+              "公顷": Decimal(10_000), "平方公里": Decimal(1_000_000)}
+LENGTH_UNITS = {"米": Decimal(1), "m": Decimal(1), "M": Decimal(1), "公里": Decimal(1_000), "千米": Decimal(1_000),
+                "km": Decimal(1_000), "厘米": Decimal("0.01")}
+WEIGHT_UNITS = {"公斤": Decimal(1), "千克": Decimal(1), "kg": Decimal(1), "斤": Decimal("0.5"), "吨": Decimal(1_000),
+                "克": Decimal("0.001")}
+VOLUME_UNITS = {"立方米": Decimal(1), "m3": Decimal(1), "方": Decimal(1), "升": Decimal("0.001")}
+PERCENT_UNITS = ("%", "‰", "百分比", "个百分点", "百分点")
+# Units spelled as words that mean a symbol (≥100百分比 is ≥100%).
+UNIT_SPELLINGS = {"百分比": "%", "百分点": "个百分点"}
+# Unit letters that stand for a unit a form should spell in Chinese (80M is 80 米).
+LOOSE_UNIT_LETTERS = {"M": "米", "m": "米", "KM": "公里", "km": "公里", "h": "小时", "H": "小时"}
+# Counters: what a count is counted in.
+COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "套", "台", "件", "户", "名", "位", "座", "所",
+            "条", "部", "本", "期", "人", "辆", "处", "类", "种", "门", "册", "张", "头", "只", "株", "棵", "块",
+            "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
+# Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
+NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
+# Words that introduce a total before its number: 建设内容共计3类.
+TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
+# Words joining two parts of one name (参观人数及讲解场次).
+JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
+# Decimals an amount may carry: 分 for 元; 6 decimals (= 0.01 元) for 万元.
+MONEY_DECIMALS = {"元": 2, "万元": 6}
+# People and organisations: units that count who is reached.
+PEOPLE_UNITS = ("人", "人次", "名", "位", "户", "家")
+# A count per period: 一次/周, 2次/月, 每月1次.
+PER_PERIOD = ("/年", "/季度", "/季", "/月", "/周", "/天", "/日", "/年度")
+
+# ---------------------------------------------------------------------------------------------
+# Numbers written in words
+# ---------------------------------------------------------------------------------------------
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+# A rank: 全市前八, 排名前3, 位列第一.
+RANK_MARKS = ("前", "第", "排名", "名列", "位列", "位居")
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全镇", "同类", "系统内", "行业")
+
+# ---------------------------------------------------------------------------------------------
+# Change verbs and comparisons
+# ---------------------------------------------------------------------------------------------
+
+CHANGE_UP = ("提升", "提高", "增长", "增加", "上升", "扩大", "改善", "增强", "优化")
+CHANGE_DOWN = ("降低", "减少", "下降", "减小", "压缩", "缩短", "节约")
+CHANGE_WORDS = CHANGE_UP + CHANGE_DOWN
+# What a change is measured against, longest first where one is a prefix of another.
+COMPARE_PREFIXES = ("较上一年度", "较上年度", "比上年度", "较上年", "比上年", "较去年", "比去年", "同比", "环比",
+                    "较基期", "比基期", "较", "比")
+# Names that measure a growth: 参观人数增长率.
+GROWTH_MEASURES = ("增长率", "增幅", "增长幅度", "提升率", "提高率", "下降率", "降幅", "下降幅度", "减少率")
+# Names whose percentage may exceed 100% (a growth, a return, a multiple).
+GROWTH_WORDS = ("增长", "增幅", "增速", "增加", "提升", "提高", "回报率", "收益率", "杠杆", "带动", "倍", "同比", "环比",
+                "比上年", "较上年", "超额")
+
+# ---------------------------------------------------------------------------------------------
+# Vague and qualitative wording
+# ---------------------------------------------------------------------------------------------
+
+# Words that make a number approximate or open: 若干, 3个左右, 等.
+APPROXIMATE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一定", "多个", "部分")
+# Words that make a figure in prose approximate: 约500万元, 近15000人次, 500余场.
+APPROXIMATE_PROSE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
+# Graded scales a qualitative target may take one level of.
+GRADED_SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否",
+                 "满意/基本满意/不满意", "完成/基本完成/未完成", "优良/合格/不合格")
+# Properties graded X / 基本X / 不X when the name states the property (…健全性, 是否规范).
+GRADED_PROPERTIES = ("健全", "完善", "合理", "有效", "规范", "合规", "完整", "准确", "及时", "安全", "稳定", "到位",
+                     "齐全", "清晰", "明确", "可行", "达标", "落实", "严格", "科学")
+GRADE_NEGATIONS = ("基本", "不", "未", "无")
+GRADE_FLOORS = ("及以上", "以上")
+# Vague wording that names no level: 有效, 正常, 规范, 满足需求.
+VAGUE_WORDS = ("有效", "正常", "规范", "合理", "明显", "显著", "良好", "满足", "充分", "积极", "稳步", "进一步", "大幅",
+               "逐步", "较大", "提升", "改善", "加强", "提高", "增强", "效果明显", "明显提升")
+# The words that make an indicator about building institutions (制度, 机制 …): reviewers accept the
+# institution's own states as its levels (健全, 建立健全, 健全有效, 规范, 完善).
+INSTITUTION_WORDS = ("制度", "机制", "体系", "规章", "办法", "规范化", "管理规定", "工作规则", "台账", "档案")
+INSTITUTION_STATES = ("健全", "建立健全", "健全有效", "健全完善", "完善", "建立", "规范", "规范有效", "有效", "落实",
+                      "执行有效", "已建立", "建立并执行", "严格执行")
+# A verdict, not a measurement: what an actual value must not be.
+VERDICT_WORDS = ("达成预期指标", "达成预期", "达成", "已完成", "完成", "达标", "基本达成", "部分达成", "未达成", "符合")
+
+# ---------------------------------------------------------------------------------------------
+# The endings that make a name state a property (财务管理制度健全性, 健全程度).
+PROPERTY_TAILS = ("性", "程度", "度")
+# Endings dropped before a property is named in a suggested name (长效管理制度建设 → 长效管理制度健全性).
+RENAME_DROPPED_TAILS = ("建设情况", "建设", "情况", "建立", "工作", "水平", "状况")
+# What a rate measured in another unit really is (系统更新及时率 ≤24小时 is a 时长).
+RATE_RENAMES = {"time": "时长", "count": "数量", "money": "金额"}
+# Verbs a rate's name ends with before 率 (信息公开实现率 → 信息公开).
+RATE_BASE_VERBS = ("及时", "实现", "完成", "达标", "执行")
+# Examples for the output dimensions a declaration lacks: (target, name).
+DIMENSION_EXAMPLES = {"quantity": ("≥200(批次)", "接待批次"), "quality": ("≥95%", "验收通过率"),
+                      "timeliness": ("12月31日前", "完成时间")}
+
+# ---------------------------------------------------------------------------------------------
+# What an indicator's name measures (by how it ends)
+# ---------------------------------------------------------------------------------------------
+
+RATE_ENDINGS = ("率", "占比", "比例", "比重", "百分比")
+# Endings in 率 that are not shares: a frequency counts per period, 效率/速率 are speeds.
+NOT_RATE_ENDINGS = ("频率", "效率", "速率", "功率", "汇率", "税率", "利率", "概率")
+FREQUENCY_ENDINGS = ("频率", "频次", "频度")
+COUNT_ENDINGS = ("数", "数量", "人次", "场次", "批次", "户次", "架次", "总量", "规模")
+NOT_COUNT_ENDINGS = ("指数", "系数", "分数", "倍数", "参数", "函数", "基数")
+# An event counted, never a share of anything: 系统故障 ≤3% has no base.
+EVENT_ENDINGS = ("故障", "事故", "投诉", "差错", "失误", "违规", "违纪", "案件", "事件")
+MONEY_ENDINGS = ("成本", "费用", "金额", "经费", "资金", "价格", "单价", "造价", "投资额")
+TIME_ENDINGS = ("时间", "时长", "时限", "天数", "周期", "工期", "用时", "耗时")
+GRADE_ENDINGS = ("性", "程度", "情况", "水平", "状况", "效果", "质量")
+# A rank named: 排名, 名次.
+RANK_ENDINGS = ("排名", "名次", "位次")
+
+# Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
+POSITIVE_ENDINGS = (
+    "满意度", "合格率", "达标率", "覆盖率", "完成率", "通过率", "知晓率", "利用率", "使用率", "到位率",
+    "及时率", "执行率", "实现率", "普及率", "参与率", "验收率", "办结率", "响应率", "解决率", "就业率",
+    "完好率", "在线率", "可用率", "正确率", "准确率", "优良率", "达成率", "入住率", "出勤率",
+    "人数", "人次", "次数", "场次", "批次", "数量", "个数", "户数",
+)
+REVERSE_ENDINGS = (
+    "故障率", "事故率", "发生率", "投诉率", "差错率", "失误率", "出错率", "返工率", "流失率", "空置率",
+    "损耗率", "误报率", "漏报率", "违规率", "超支率", "故障", "事故", "投诉", "差错",
+    "事故次数", "故障次数", "投诉次数", "差错次数", "投诉数", "故障数", "事故数",
+    "成本", "费用", "单价", "响应时间", "响应时长", "等待时间", "等待时长", "处理时间", "处理时限",
+    "办结时间", "办理时限", "审批时限", "修复时间", "停机时间", "停机时长", "故障时长", "排队时间",
+)
+
+# ---------------------------------------------------------------------------------------------
+# What an indicator's content is about (the dimension its name states), checked against where it is filed
+# ---------------------------------------------------------------------------------------------
+
+# Each dimension's words, strongest first; a name is read by its most specific evidence (see
+# model.reading). Endings (…及时性) weigh more than words inside the name.
+TIMELINESS_ENDINGS = ("及时性", "及时率", "按时完成率", "按期完成率", "完成时间", "完成时限", "响应时间", "响应时长",
+                      "办结时限", "时效", "时效性", "按时率", "准时率", "周期")
+TIMELINESS_WORDS = ("及时率", "及时性", "及时", "时效", "按时", "按期", "准时", "响应时间", "响应", "更新时间",
+                    "完成时间", "时限")
+QUALITY_ENDINGS = ("合格率", "达标率", "通过率", "验收率", "优良率", "准确率", "正确率", "完好率", "完整率", "完整性",
+                   "准确性", "规范性", "合规性", "可靠性", "稳定性", "安全性", "质量")
+COST_WORDS = ("成本", "单价", "造价", "费用", "支出标准", "经费标准", "补助标准", "补贴标准")
+# Economic effects: money earned, produced or raised in the economy.
+ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额",
+                  "收入", "增收", "创收", "效益额", "产量", "增产", "粮食", "经营")
+# Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.
+ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济")
+# Social effects: awareness, public services, people reached.
+SOCIAL_WORDS = ("知晓", "知名度", "影响力", "宣传", "科普", "普及", "意识", "素养", "社会", "公众", "群众", "居民",
+                "市民", "民生", "就业", "安全感", "获得感", "参与", "服务能力", "文明", "教育", "健康", "帮扶", "脱贫",
+                "扶贫", "困难群众")
+# Ecological effects: environment, resources, emissions.
+ECOLOGICAL_WORDS = ("生态", "环境", "空气", "大气", "水质", "水体", "土壤", "污染", "排放", "减排", "节能", "能耗",
+                    "碳", "绿化", "植被", "森林", "湿地", "降尘", "扬尘", "噪声", "垃圾", "固废", "废水", "废气",
+                    "环保", "PM2.5", "PM10", "优良天数", "水土流失", "资源利用", "生物多样性")
+# Ecological measures that would otherwise read as quality (服务周期内空气质量 is the air's, not the service's).
+ECOLOGICAL_QUALITY = ("空气质量", "水质", "环境质量", "水环境质量", "大气质量", "土壤质量")
+SUSTAINABLE_WORDS = ("可持续", "持续", "长效", "长期", "机制", "后续", "推广", "示范", "辐射带动")
+# Inputs: spending money or acquiring resources.
+INPUT_WORDS = ("经费", "资金", "预算执行", "拨付", "房租", "租金", "租赁", "付款", "支付")
+# Money a project attracts or saves, or ties to results, is a result.
+INPUT_EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节省", "挂钩", "挂勾")
+# Grant and subsidy programmes: funding projects and paying out the money is what they deliver.
+GRANT_PROGRAMME_WORDS = ("补助", "补贴", "资助", "奖补", "奖励", "扶持", "专项资金", "引导资金", "转移支付", "衔接资金",
+                         "以奖代补", "贴息", "救助", "抚恤", "慰问")
+GRANT_OUTPUT_WORDS = ("资助", "补助", "补贴", "扶持", "奖励", "奖补", "发放", "兑现", "拨付", "支持项目", "立项",
+                      "项目数", "项目个数", "受益", "救助")
+# Activities a project delivers (outputs), and the nouns that count them.
+ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
+ACTIVITY_COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
+# Work measures that are not satisfaction (a 满意度 block holding them is misfiled).
+NOT_SATISFACTION_WORDS = ("效率", "投诉", "及时率", "合格率", "完成率", "覆盖率", "达标率", "次数", "时长", "时间")
+
+# ---------------------------------------------------------------------------------------------
+# Indicator categories: every era's and region's spelling of a first or second level → its canonical id
+# (labels as printed, after the suffix 指标 / 目标, spaces and a printed weight are dropped)
+# ---------------------------------------------------------------------------------------------
+
+LEVEL1_ALIASES = {
+    "产出": "output", "效益": "benefit", "效果": "benefit", "满意度": "satisfaction", "服务对象满意度": "satisfaction",
+    "社会公众或服务对象满意度": "satisfaction", "社会公众满意度": "satisfaction", "成本": "cost",
+    "投入和管理": "management", "投入与管理": "management", "投入管理": "management", "影响力": "impact",
+}
+LEVEL2_ALIASES = {
+    "数量": "quantity", "质量": "quality", "时效": "timeliness", "成本": "cost",
+    "经济成本": "cost", "社会成本": "cost", "生态环境成本": "cost", "生态成本": "cost", "环境成本": "cost",
+    "总成本": "cost", "单位成本": "cost", "分项成本": "cost",
+    "经济效益": "economic", "社会效益": "social", "生态效益": "ecological", "环境效益": "ecological",
+    "生态环境效益": "ecological", "可持续影响": "sustainable", "可持续": "sustainable", "可持续效益": "sustainable",
+    "可持续发展": "sustainable", "满意度": "satisfaction", "服务对象满意度": "satisfaction",
+    "社会公众或服务对象满意度": "satisfaction", "社会公众满意度": "satisfaction", "群众满意度": "satisfaction",
+    "长效管理": "long-term", "配套设施": "long-term", "人力资源": "long-term", "档案管理": "long-term",
+    "信息共享": "long-term",
+}
+# Second levels under 投入和管理 are free labels (财务管理, 项目实施, 合规性 …): these words make one.
+MANAGEMENT_LEVEL2_WORDS = ("管理", "实施", "合规", "制度", "财务", "投入", "预算")
+# Label suffixes dropped before lookup.
+LEVEL_SUFFIXES = ("指标", "目标")
+
+# ---------------------------------------------------------------------------------------------
+# Satisfaction respondents
+# ---------------------------------------------------------------------------------------------
+
+# The project's own staff: asking them measures nothing.
+SELF_RESPONDENTS = ("项目执行者", "项目管理者", "项目管理人员", "项目实施人员", "项目执行人员", "实施主体", "实施单位",
+                    "项目单位", "项目组")
+# Words that name a respondent group (service recipients, organisations included).
+RESPONDENT_WORDS = ("者", "人员", "人", "用户", "受众", "群众", "公众", "市民", "居民", "村民", "农户", "企业", "单位",
+                    "对象", "客户", "学员", "学生", "师生", "观众", "游客", "患者", "员工", "职工", "家长", "商", "团组",
+                    "代表", "机构", "部门", "局", "委", "办", "处", "科室", "学校", "医院", "社区", "村", "户", "农民",
+                    "老人", "儿童", "妇女", "残疾人", "群体", "主体", "社会")
+# Words that name no one: the generic 服务对象 and the measure itself.
+GENERIC_RESPONDENTS = ("服务对象", "满意度", "满意")
+
+# ---------------------------------------------------------------------------------------------
+# Goals and narratives
+# ---------------------------------------------------------------------------------------------
+
+GOAL_DELIVERABLES = ("平台", "系统", "方案", "报告", "建议", "规划", "活动", "展览", "课题", "标准", "指南", "软件",
+                     "数据库", "网站", "设备", "工程", "论文", "专利", "教材", "手册")
+# Not 开发: it also means "opening up" (浦东开发开放) in policy prose.
+GOAL_ACTIONS = ("采购", "购置", "聘用", "招聘", "建成", "研发", "编制", "出版", "举办", "召开")
+GOAL_AMOUNT_WORDS = ("足额", "全额", "全覆盖", "年内", "年底前", "年底", "年末", "月底前")
+# Units a goal's quantities are stated in besides counters (regular-expression fragments: 周 but not 周年).
+GOAL_MEASURE_UNITS = ("个百分点", "%", "‰", "万元", "亿元", "元", "平方米", "公里", "吨", "个工作日", "工作日", "个月",
+                      "小时", "天", "日", "月", "年", "周(?!年)")
+GOAL_STOP_WORDS = ("项目", "工作", "任务", "完成", "开展", "建设", "活动", "数量", "个数", "次数", "场次", "人数",
+                   "总数", "全年", "年度", "服务", "管理", "相关", "主要", "各项", "计划")
+
+# ---------------------------------------------------------------------------------------------
+# Blanks, booleans, codes
+# ---------------------------------------------------------------------------------------------
+
+# What a form writes in a cell it did not fill: these count as blank.
+BLANK_MARKS = frozenset({"", "无", "/", "／", "-", "－", "—", "——", "–", "空", "暂无", "N/A", "n/a", "NA"})
+# The plain scalars YAML 1.1 reads as true / false (perflint keeps them as the text written).
+YAML_TRUE = ("yes", "true", "on", "y")
+YAML_FALSE = ("no", "false", "off", "n")
+YAML_BOOLEANS = frozenset(YAML_TRUE + YAML_FALSE)
+# Tick marks of check boxes as printed.
+TICKED = ("☑", "√", "✓", "✔", "■", "▇")
+UNTICKED = ("□", "☐", "口")
+
+# ---------------------------------------------------------------------------------------------
+# Project natures (项目性质 / 项目类型 / 项目属性): pairs that exclude each other whatever the template
+# ---------------------------------------------------------------------------------------------
+
+EXCLUSIVE_NATURES = (
+    ("一次性", "经常性"),
+    ("新增", "延续"),
+    ("新增性", "持续性"),
+    ("新增", "结转"),
+)
