@@ -5,6 +5,7 @@
 Generates N declarations from the bundled ones (names, amounts and years varied), then prints
 ms per file for: a bare C-loader `yaml.compose`; perflint's full default rule set in-process;
 the CLI cold with --jobs 1 and --jobs 2; the CLI warm (cache); and one file end to end.
+With --formats json,html,xlsx, also the time each output format takes to render those results.
 """
 from __future__ import annotations
 
@@ -92,12 +93,32 @@ def cli(args: list[str], cwd: Path, expect_files: int) -> float:
     return elapsed
 
 
+def render_formats(files: list[Path], names: list[str]) -> list[tuple[str, float, str]]:
+    """Each output format rendered from one in-process run's results (the reviewer formats re-read
+    every file to draw its form): (format, seconds, size)."""
+    from perflint.config.loader import load_config
+    from perflint.engine.batch import lint_files
+    from perflint.output import renderer
+    from perflint.output.report import Report
+
+    config = load_config(cli={}, cwd=ROOT)
+    report = Report(lint_files([str(f) for f in files], config, jobs=1, cache=None), lang="zh", root="/")
+    out = []
+    for name in names:
+        start = time.perf_counter()
+        text = renderer(name)(report)
+        out.append((name, time.perf_counter() - start, f"{len(text) / 1e6:.1f} MB, {len(report.diagnostics)} findings"))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="all",
                         help="all: copies of every bundled declaration; clean: of the clean examples only")
+    parser.add_argument("--formats", default="",
+                        help="also time rendering these output formats, e.g. json,html,xlsx (ms per file)")
     args = parser.parse_args()
     files = generate(args.out / "gen", args.files, args.corpus)
     n = len(files)
@@ -126,6 +147,8 @@ def main() -> None:
     for name, seconds, note in rows:
         print(f"{name:<40} {seconds:>9.2f} {ms(seconds):>9.3f}  {note or ''}")
     print(f"{'perflint check one.yaml (wall, median of 7)':<40} {one:>9.3f} {'':>9}  target < 0.200 s")
+    for name, seconds, note in render_formats(files, [f for f in args.formats.split(",") if f]):
+        print(f"{'render --format ' + name:<40} {seconds:>9.2f} {ms(seconds):>9.3f}  {note}")
 
 
 if __name__ == "__main__":

@@ -112,16 +112,24 @@ def _tables(form: Form) -> list[str]:
 
 
 def write(wb, sheet_name: str, entries) -> None:
-    ws = wb.create_sheet(SHEET) if SHEET not in wb.sheetnames else wb[SHEET]
-    if ws.max_row == 1 and ws["A1"].value is None:
-        put(ws["A1"], NOTE)
-        for i, head in enumerate(HEADS, 1):
-            put(ws.cell(row=2, column=i), head)
-    for pointer, shown, value in entries:
-        r = ws.max_row + 1
-        put(ws.cell(row=r, column=1), sheet_name)
-        put(ws.cell(row=r, column=2), pointer)
-        if shown is not None:  # as JSON, so that a blank cell ("") is told from no cell (None)
-            put(ws.cell(row=r, column=3), json.dumps(shown, ensure_ascii=False), strict=True)
-        put(ws.cell(row=r, column=4), encode(value), strict=True)
+    """The records of one sheet (one form per workbook: export writes one), on a write-only sheet."""
+    from openpyxl.cell import WriteOnlyCell
+
+    ws = wb.create_sheet(SHEET)
     ws.sheet_state = "hidden"
+
+    def row(*values, strict=False):
+        cells = []
+        for value in values:
+            cell = WriteOnlyCell(ws)
+            if value is not None:
+                put(cell, value, strict=strict)
+            cells.append(cell)
+        ws.append(cells)
+
+    row(NOTE)
+    row(*HEADS)
+    for pointer, shown, value in entries:
+        # the cell's content as JSON, so that a blank cell ("") is told from no cell (None)
+        row(sheet_name, pointer, None if shown is None else json.dumps(shown, ensure_ascii=False), encode(value),
+            strict=True)

@@ -11,12 +11,12 @@ import io
 import re
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from perflint.engine.registry import all_rules
 from perflint.excel.cells import put, visible
-from perflint.excel.sheet import SEVERITY_FILLS, draw, styles
+from perflint.excel.sheet import Styler, coordinates, draw, styles
 from perflint.forms.reviewed import review
 from perflint.forms.values import display
 from perflint.loading.sourcemap import get_at, split
@@ -45,31 +45,27 @@ _TEXT = {
 }
 _SEVERITIES = ("error", "warning", "info")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f']")
-_HEAD_FILL = PatternFill("solid", fgColor="1D4E89")
-_HEAD_FONT = Font(bold=True, color="FFFFFF")
 
 
 def render(report) -> bytes:
     T = _TEXT["en" if report.lang == "en" else "zh"]
-    wb = Workbook()
+    wb = Workbook(write_only=True)  # rows are streamed: memory and time stay linear
     styles(wb)
     reviewed = review(report)
     names = _sheet_names(reviewed, T)
-    summary = wb.active
-    summary.title = T["summary"]
-    findings = wb.create_sheet(T["findings"])
-    rules_ws = wb.create_sheet(T["rules"])
-    rule_rows = _rules(rules_ws, report, T)
-    places: dict[str, tuple[str, dict, object]] = {}
+    places: dict[str, tuple[str, dict, dict]] = {}  # file → (sheet, id(cell) → coordinate, findings by cell)
     for rv, name in zip(reviewed, names, strict=True):
-        if rv.form is None:
-            continue
-        ws = wb.create_sheet(name)
-        by_cell = rv.form.attach(rv.result.active)
-        drawn = draw(ws, rv.form, by_cell, lambda ds: _comment(ds, report.lang, T))
-        places[rv.path] = (name, drawn.by_cell, rv)
-    _summary(summary, reviewed, names, T)
+        if rv.form is not None:
+            by_cell = rv.form.attach(rv.result.active)  # first: it splits merges where findings sit
+            places[rv.path] = (name, coordinates(rv.form), by_cell)
+    _summary(wb.create_sheet(T["summary"]), reviewed, names, places, T)
+    findings = wb.create_sheet(T["findings"])
+    rule_rows = _rules(wb.create_sheet(T["rules"]), report, T)
     _findings(findings, report, places, {rv.path: rv for rv in reviewed}, rule_rows, T)
+    styler = Styler()
+    for rv, name in zip(reviewed, names, strict=True):
+        if rv.path in places:
+            draw(wb.create_sheet(name), rv.form, places[rv.path][2], lambda ds: _comment(ds, report.lang, T), styler=styler)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -77,65 +73,80 @@ def render(report) -> bytes:
 
 def _sheet_names(reviewed, T) -> list[str]:
     """A unique sheet name per file, from its project name (Excel allows 31 characters and no []:*?/\\)."""
-    taken = {T["summary"], T["findings"], T["rules"]}
+    taken = {T["summary"].lower(), T["findings"].lower(), T["rules"].lower()}
     out = []
     for i, rv in enumerate(reviewed, 1):
         project = rv.result.meta.get("project") or rv.path.rsplit("/", 1)[-1]
         base = _SHEET_BAD.sub("_", f"{i} {project}").strip()[:31].rstrip() or str(i)
         name, n = base, 2
-        while name.lower() in {t.lower() for t in taken}:
+        while name.lower() in taken:
             suffix = f" ({n})"
             name, n = base[: 31 - len(suffix)] + suffix, n + 1
-        taken.add(name)
+        taken.add(name.lower())
         out.append(name)
     return out
 
 
-def _header(ws, heads) -> None:
-    ws.append(list(heads))
-    for cell in ws[1]:
-        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    ws.freeze_panes = "A2"
+class _Table:
+    """A write-only sheet of rows under a frozen header, every value through cells.put (text can
+    never become a formula)."""
+
+    def __init__(self, ws, heads, widths):
+        self.ws, self.last, self.styler = ws, 1, Styler()
+        for col, width in zip("ABCDEFGHIJKLMNOP", widths, strict=False):
+            ws.column_dimensions[col].width = width
+        ws.freeze_panes = "A2"  # before the first row: a write-only sheet writes its views first
+        ws.append(self.append(heads, style="pl-header"))
+        self.last = 1
+
+    def append(self, values, kinds=(), style="pl-cell", styles=None) -> list:
+        cells = []
+        for i, value in enumerate(values):
+            cell = WriteOnlyCell(self.ws)
+            self.styler.apply(cell, (styles or {}).get(i, style))
+            put(cell, value, kinds[i] if i < len(kinds) else "text")
+            cells.append(cell)
+        self.last += 1
+        return cells
+
+    def row(self, values, kinds=(), style="pl-cell", styles=None, links=None) -> int:
+        cells = self.append(values, kinds, style, styles)
+        for i, location in (links or {}).items():
+            cells[i].hyperlink = Hyperlink(ref="A1", location=location)
+        self.ws.append(cells)
+        return self.last
+
+    def filter(self, last_column: str) -> None:
+        self.ws.auto_filter.ref = f"A1:{last_column}{self.last}"
 
 
-def _row(ws, values, kinds=()) -> int:
-    """Append one row, every value through cells.put (text can never become a formula)."""
-    r = ws.max_row + 1
-    for i, value in enumerate(values):
-        put(ws.cell(row=r, column=i + 1), value, kinds[i] if i < len(kinds) else "text")
-    return r
-
-
-def _summary(ws, reviewed, names, T) -> None:
-    _header(ws, T["summary_heads"])
+def _summary(ws, reviewed, names, places, T) -> None:
+    table = _Table(ws, T["summary_heads"], (30, 36, 8, 48, 12, 16, 8, 8, 8, 8))
     totals = dict.fromkeys(_SEVERITIES, 0)
     for rv, name in zip(reviewed, names, strict=True):
         meta = rv.result.meta
-        counts = {s: 0 for s in _SEVERITIES}
+        counts = dict.fromkeys(_SEVERITIES, 0)
         for d in rv.result.active:
             counts[str(d.severity)] += 1
         for s in _SEVERITIES:
             totals[s] += counts[s]
-        r = _row(ws, [meta.get("department") or "", meta.get("project") or T["unnamed"], meta.get("fiscal_year"),
-                      rv.path, rv.form.era if rv.form else T["no_form"], rv.budget,
-                      *[counts[s] for s in _SEVERITIES], sum(counts.values())],
-                 kinds=("text", "text", "int", "text", "text", "money"))
-        if rv.form is not None:
-            ws.cell(row=r, column=2).hyperlink = Hyperlink(ref=f"B{r}", location=f"'{name}'!A1")
-    last = ws.max_row
-    ws.auto_filter.ref = f"A1:J{last}"
-    r = _row(ws, [T["total"], "", "", "", "", None, *[totals[s] for s in _SEVERITIES], sum(totals.values())])
-    ws.cell(row=r, column=6).value = f"=SUM(F2:F{last})" if last > 1 else 0
-    ws.cell(row=r, column=6).number_format = "#,##0.00"
-    for cell in ws[r]:
-        cell.font = Font(bold=True)
-    for col, width in zip("ABCDEFGHIJ", (30, 36, 8, 48, 12, 16, 8, 8, 8, 8), strict=True):
-        ws.column_dimensions[col].width = width
+        table.row([meta.get("department") or "", meta.get("project") or T["unnamed"], meta.get("fiscal_year"),
+                   rv.path, rv.form.era if rv.form else T["no_form"], rv.budget,
+                   *[counts[s] for s in _SEVERITIES], sum(counts.values())],
+                  kinds=("text", "text", "int", "text", "text", "money"),
+                  links={1: f"'{name}'!A1"} if rv.path in places else None)
+    last = table.last
+    table.filter("J")
+    cells = table.append([T["total"], "", "", "", "", None, *[totals[s] for s in _SEVERITIES], sum(totals.values())],
+                         style="pl-bold")
+    if last > 1:
+        cells[5].value = f"=SUM(F2:F{last})"  # our own formula over the budget column
+        cells[5].number_format = "#,##0.00"
+    ws.append(cells)
 
 
 def _findings(ws, report, places, reviewed, rule_rows, T) -> None:
-    _header(ws, T["finding_heads"])
+    table = _Table(ws, T["finding_heads"], (44, 30, 40, 22, 6, 6, 26, 8, 80, 16, 30))
     lang = report.lang
     for d in report.diagnostics:
         rv = reviewed.get(d.file)
@@ -143,20 +154,19 @@ def _findings(ws, report, places, reviewed, rule_rows, T) -> None:
         sheet, coords, _ = places.get(d.file, (None, {}, None))
         form = rv.form if rv else None
         cell = form.locate(d.pointer) if form else None
-        field = (getattr(cell, "label", "") or d.pointer) if cell is not None else d.pointer
-        r = _row(ws, [d.file, meta.get("project") or "", _indicator(rv.data if rv else None, d.pointer), field,
-                      d.line, d.column, d.rule, T[str(d.severity)], d.message.text(lang),
-                      "" if d.fix is None else display(d.fix), d.pointer],
-                 kinds=("text", "text", "text", "text", "int", "int"))
+        field = (cell.label or d.pointer) if cell is not None else d.pointer
+        links = {}
         target = coords.get(id(cell)) if cell is not None else None
         if sheet and target:
-            ws.cell(row=r, column=4).hyperlink = Hyperlink(ref=f"D{r}", location=f"'{sheet}'!{target}")
+            links[3] = f"'{sheet}'!{target}"
         if d.rule in rule_rows:
-            ws.cell(row=r, column=7).hyperlink = Hyperlink(ref=f"G{r}", location=f"'{T['rules']}'!A{rule_rows[d.rule]}")
-        ws.cell(row=r, column=8).fill = PatternFill("solid", fgColor=SEVERITY_FILLS[str(d.severity)])
-    ws.auto_filter.ref = f"A1:K{max(ws.max_row, 1)}"
-    for col, width in zip("ABCDEFGHIJK", (44, 30, 40, 22, 6, 6, 26, 8, 80, 16, 30), strict=True):
-        ws.column_dimensions[col].width = width
+            links[6] = f"'{T['rules']}'!A{rule_rows[d.rule]}"
+        table.row([d.file, meta.get("project") or "", _indicator(rv.data if rv else None, d.pointer), field,
+                   d.line, d.column, d.rule, T[str(d.severity)], d.message.text(lang),
+                   "" if d.fix is None else display(d.fix), d.pointer],
+                  kinds=("text", "text", "text", "text", "int", "int"),
+                  styles={7: f"pl-sev-{d.severity!s}", 8: "pl-wrap"}, links=links)
+    table.filter("K")
 
 
 def _indicator(data, pointer: str) -> str:
@@ -171,21 +181,16 @@ def _indicator(data, pointer: str) -> str:
 
 
 def _rules(ws, report, T) -> dict[str, int]:
-    _header(ws, T["rule_heads"])
+    table = _Table(ws, T["rule_heads"], (26, 10, 8, 40, 80, 80))
     lang = report.lang
     counts = report.by_rule()
     rules = all_rules()
     rows = {}
     for rule_id in sorted(counts):
         rule = rules.get(rule_id)
-        rows[rule_id] = _row(ws, [rule_id, T[str(rule.severity)] if rule else "", counts[rule_id],
-                                  rule.summary.text(lang) if rule else "", rule.description.text(lang) if rule else "",
-                                  rule.rationale.text(lang) if rule else ""])
-    for col, width in zip("ABCDEF", (26, 10, 8, 40, 80, 80), strict=True):
-        ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        rows[rule_id] = table.row([rule_id, T[str(rule.severity)] if rule else "", counts[rule_id],
+                                   rule.summary.text(lang) if rule else "", rule.description.text(lang) if rule else "",
+                                   rule.rationale.text(lang) if rule else ""], style="pl-wrap")
     return rows
 
 
