@@ -105,3 +105,36 @@ SHEET_TAIL = b"</sheetData></worksheet>"
 
 def inline(ref: str, text: str) -> bytes:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'.encode()
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def tab_separated_form(path: Path, source: Path, title: str, index: int = 0) -> Path:
+    """Form ``index`` of a tab-separated published file, one cell per tab as a spreadsheet holds it:
+    amounts and dates typed as numbers and dates (what Excel makes of them), the rest as text."""
+    import re
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    r, seen = 0, -1
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if title in line:
+            seen += 1
+        if seen < index:
+            continue
+        if seen > index:
+            break
+        r += 1
+        for c, text in enumerate(line.split("\t"), 1):
+            if not text:
+                continue
+            cell = ws.cell(row=r, column=c)
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+                cell.value, cell.number_format = int(text.replace(",", "")), "#,##0"
+            elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                cell.value, cell.number_format = datetime.date.fromisoformat(text), "yyyy-mm-dd"
+            else:
+                cell.value, cell.data_type = text, "s"
+    wb.save(path)
+    return path

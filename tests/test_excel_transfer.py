@@ -15,12 +15,14 @@ import yaml
 from click.testing import CliRunner
 from excel_support import (
     IT_OPERATIONS,
+    SEEDS,
     SHEET_HEAD,
     SHEET_TAIL,
     inline,
     one_row_per_indicator,
     published_2024,
     replace_sheet_xml,
+    tab_separated_form,
 )
 
 from conftest import DECLARATIONS
@@ -142,6 +144,17 @@ def test_reads_the_published_2024_layout(tmp_path):
     want = load(IT_OPERATIONS)
     del want["era"]  # the printed form does not say; perflint infers it
     assert load(tmp_path / "out/002-F.yaml") == want
+
+
+@pytest.mark.skipif(not (SEEDS / "001_ac0013b8211afd0d.txt").is_file(), reason="../shared/seeds is not here")
+def test_reads_the_published_2020_form_as_transcribed(tmp_path):
+    """Seed 001's first form, one cell per tab: the same data as its bundled transcription."""
+    book = tab_separated_form(tmp_path / "001-A.xlsx", SEEDS / "001_ac0013b8211afd0d.txt", "财政项目支出绩效目标表")
+    (doc,) = import_workbook(book).documents
+    assert doc.unplaced == []
+    want = load(DECLARATIONS / "shanghai-stic-office/2020/stic-work-funds.yaml")
+    del want["era"]
+    assert doc.data == want
 
 
 def test_reads_several_forms_on_one_sheet_one_file_each(tmp_path):

@@ -384,13 +384,17 @@ def _layout_labels(layout: Layout) -> frozenset[str]:
     return frozenset(labels)
 
 
+# Fields whose schema titles are shared with another field: the label a form gives them.
+_OWN_LABELS = {"/project/manager_phone": "项目负责人联系电话", "/filled_phone": "填表人联系电话", "/notes": "其他说明"}
+
+
 @lru_cache(maxsize=64)
 def extra_labels(layout: Layout) -> dict[str, str]:
     """pattern → label for every field outside the layout: its schema title, or title（pointer）
     where two fields would share a label. Import reads the same table, so labels round-trip."""
     shown = {f.pointer for f in fields_of(layout)}
     in_tables = tuple(t.pointer + "/" for t in tables_of(layout))
-    candidates = {p: i.title for p, i in F.catalogue().items()
+    candidates = {p: _OWN_LABELS.get(p, i.title) for p, i in F.catalogue().items()
                   if i.kind not in ("object", "table") and "*" not in p and p not in shown
                   and not p.startswith(in_tables) and p not in ("/form_title", "/fiscal_year")}
     taken = set(_layout_labels(layout))

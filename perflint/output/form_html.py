@@ -65,7 +65,7 @@ def _sum_text(c: Cell, form: Form, L) -> tuple[str, list[str]]:
         label = escape(_label_of(form, c.against))
         if Decimal(against) == Decimal(c.value):
             return f'{shown} <span class="eq">= {label}</span>', ["computed", "sum-ok"]
-        diff = escape(display(Decimal(c.value) - Decimal(against), "money"))
+        diff = escape(display(abs(Decimal(c.value) - Decimal(against)), "money"))
         return (f'{shown} <span class="ne">≠ {label} {escape(display(against, "money"))}'
                 f'（{escape(L["difference"])} {diff}）</span>'), ["computed", "sum-off"]
     return shown, ["computed"]
