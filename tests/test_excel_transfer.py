@@ -397,3 +397,25 @@ def test_dates_and_amounts_keep_their_types(tmp_path):
     assert "total: 6491700.00" in written and "annual: 41,098,620" in written and "start: 2024-01-01" in written
     data = load(tmp_path / "y/d.yaml")
     assert data["project"]["start"] == datetime.date(2024, 1, 1) and data["indicators"] == []
+
+
+def test_pointer_labels_cannot_grow_or_nest_without_bound(tmp_path):
+    deep = "/" + "/".join(["a"] * 5000)
+    rows = (b'<row r="1">' + inline("A1", "/indicators/999999999/name") + inline("B1", "x") + b"</row>"
+            + b'<row r="2">' + inline("A2", deep) + inline("B2", "y") + b"</row>"
+            + b'<row r="3">' + inline("A3", "项目名称") + inline("B3", "p") + b"</row>"
+            + b'<row r="4">' + inline("A4", "/project/name/x") + inline("B4", "z") + b"</row>")
+    book = replace_sheet_xml(tmp_path / "p.xlsx", SHEET_HEAD + rows + SHEET_TAIL)
+    (doc,) = import_workbook(book).documents
+    assert doc.data["project"] == {"name": "p"} and "indicators" not in doc.data and "a" not in doc.data
+    assert {a for a, _ in doc.unplaced} == {"B1", "A2", "B2", "B4"}
+
+
+def test_entries_that_are_no_mapping_come_back_in_place(tmp_path):
+    text = ("kind: declaration\nfiscal_year: 2024\nproject: {name: x}\nunknown_key: {a: 1, b: [x, y]}\nindicators:\n"
+            "  - {level1: 产出指标, level2: 数量指标, name: A, target: '1'}\n  - just text\n"
+            "  - {level1: 产出指标, level2: 数量指标, name: B, target: '2'}\n")
+    (tmp_path / "l.yaml").write_text(text, encoding="utf-8")
+    assert run("export", str(tmp_path / "l.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
+    assert run("import", str(tmp_path / "x/l.xlsx"), "--to", str(tmp_path / "y")).exit_code == 0
+    assert load(tmp_path / "y/l.yaml") == yaml.safe_load(text)

@@ -166,6 +166,8 @@ class _SheetReader:
                 self.used.add((r, c.column))
                 continue
             pointer = L.resolve(norm, self.context)
+            if pointer is not None and norm.startswith("/") and j > 1:
+                continue  # a pointer labels a row from its first cell; elsewhere it is text
             inline = None
             if pointer is None:
                 label, sep, rest = re.sub(r"[\s\u3000]", "", text).partition("：") if "：" in text else text.partition(":")
@@ -179,13 +181,13 @@ class _SheetReader:
                 continue
             if self.cur.has(pointer):
                 self._split(r)  # a label met again: the next form on the sheet
-            self._set(pointer, value, c)
+            self._set(pointer, value, c, insert=norm.startswith("/"))
 
     def _value_of(self, label: RawCell, rest: list[RawCell], pointer: str):
         nxt = next((x for x in rest if (x.row, x.column) not in self.used), None)
         if nxt is not None and nxt.type == "s":
             norm = L.normalise(str(nxt.value))[0]
-            other = L.resolve(norm, self.context)
+            other = L.resolve(norm, self.context) if not norm.startswith("/") else None
             if other == pointer:
                 return _SAME_LABEL  # the label printed twice (其他资金 其他资金 0.00)
             if other is not None or L.is_heading(norm) or L.is_total(norm):
@@ -206,7 +208,8 @@ class _SheetReader:
         elif self.cur.unit != unit:
             self.cur.notes.append((cell.address, f"the unit {unit} differs from {self.cur.unit} printed above: {self.cur.unit} kept"))
 
-    def _set(self, pointer: str, value: RawCell | None, label: RawCell, blank_at: str | None = None) -> None:
+    def _set(self, pointer: str, value: RawCell | None, label: RawCell, blank_at: str | None = None,
+             insert: bool = False) -> None:
         """Record ``value`` (None: the label's cell is blank) at ``pointer``. ``blank_at`` is the blank
         cell that takes its value from the one above (a merged 一级/二级 cell)."""
         doc = self.cur
@@ -220,9 +223,13 @@ class _SheetReader:
         if converted is SKIP:
             doc.unplaced.append((value.address, f"{_show(value.value)} ({note})"))
             return
+        try:
+            _put(doc.data, pointer, converted, insert=insert)
+        except _Unplaceable as exc:
+            doc.unplaced.append((value.address, f"{_show(value.value)} ({exc})"))
+            return
         if note:
             doc.notes.append((value.address, note))
-        _put(doc.data, pointer, converted)
         doc.sources[pointer] = address
 
     # -- tables ------------------------------------------------------------------------------
@@ -281,9 +288,12 @@ class _SheetReader:
                 else:
                     doc.seen[row_pointer + path] = ""  # a blank cell: what export recorded tells null from absent
             read += 1
-        if read == 0:
-            self.cur.seen.setdefault(spec.pointer, "")
-            _put(self.cur.data, spec.pointer, [])
+        if read == 0 and spec.pointer not in self.cur.seen:
+            self.cur.seen[spec.pointer] = ""
+            try:
+                _put(self.cur.data, spec.pointer, [])
+            except _Unplaceable:
+                pass
         if groups:
             self.cur = self.docs[-1]
         return i
@@ -433,34 +443,75 @@ def _show(value) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _put(data: dict, pointer: str, value) -> None:
-    """Set ``pointer`` in ``data``, creating the mappings and lists on the way (a numeric token under
-    a table is a list index)."""
+class _Unplaceable(ValueError):
+    pass
+
+
+def _put(data: dict, pointer: str, value, insert: bool = False) -> None:
+    """Set ``pointer`` in ``data``, creating the mappings and lists on the way. A list grows only at
+    its end; a value never replaces a mapping or a list, nor one of them a value (_Unplaceable).
+    ``insert`` puts a list entry before the one at its index (a table row that is no mapping,
+    which export shows by its pointer after the table)."""
     tokens = split(pointer)
+    if not tokens:
+        raise _Unplaceable("no field")
+    _check_path(data, tokens)
     node = data
     for n, tok in enumerate(tokens[:-1]):
-        nxt_is_index = tokens[n + 1].isdigit() and F.kind_of("/" + "/".join(tokens[: n + 1])) in ("table", "free", "list")
+        index_next = tokens[n + 1].isdigit() and F.kind_of("/" + "/".join(tokens[: n + 1])) in ("table", "free", "list")
         if isinstance(node, list):
-            i = int(tok)
-            while len(node) <= i:
-                node.append({})
-            if not isinstance(node[i], (dict, list)):
-                node[i] = {}
-            node = node[i]
+            node = _child_of_list(node, tok, index_next)
             continue
         child = node.get(tok)
-        if not isinstance(child, (dict, list)):
-            child = [] if nxt_is_index else {}
-            node[tok] = child
+        if child is None:
+            child = node[tok] = [] if index_next else {}
+        elif not isinstance(child, (dict, list)):
+            raise _Unplaceable(f"{'/'.join(tokens[: n + 1])} already holds a value")
         node = child
-    last = tokens[-1] if tokens else ""
+    last = tokens[-1]
     if isinstance(node, list):
+        if not last.isdigit() or int(last) > len(node):
+            raise _Unplaceable("beyond the end of its table")
         i = int(last)
-        while len(node) <= i:
-            node.append(None)
-        node[i] = value
+        if i == len(node) or insert:
+            node.insert(i, value)
+        else:
+            node[i] = value
     else:
+        if isinstance(node.get(last), (dict, list)) and not isinstance(value, type(node[last])):
+            raise _Unplaceable(f"{pointer} already holds a table or group of fields")
         node[last] = value
+
+
+def _check_path(data: dict, tokens: list[str]) -> None:
+    """Raise _Unplaceable before anything is created when the path cannot be placed: every list index
+    must name an entry or the end, and a new list starts at 0."""
+    node = data
+    for n, tok in enumerate(tokens):
+        if node is None:  # created fresh from here on
+            index_next = n > 0 and F.kind_of("/" + "/".join(tokens[:n])) in ("table", "free", "list")
+            if index_next and tokens[n].isdigit() and tokens[n] != "0":
+                raise _Unplaceable("beyond the end of its table")
+            continue
+        if isinstance(node, list):
+            if not tok.isdigit() or int(tok) > len(node):
+                raise _Unplaceable("beyond the end of its table")
+            node = node[int(tok)] if int(tok) < len(node) else None
+        elif isinstance(node, dict):
+            node = node.get(tok)
+        elif n < len(tokens):
+            raise _Unplaceable(f"{'/'.join(tokens[:n])} already holds a value")
+
+
+def _child_of_list(node: list, tok: str, index_next: bool):
+    if not tok.isdigit() or int(tok) > len(node):
+        raise _Unplaceable("beyond the end of its table")
+    i = int(tok)
+    if i == len(node):
+        node.append([] if index_next else {})
+    if not isinstance(node[i], (dict, list)):
+        raise _Unplaceable("a table row that is no mapping")
+    return node[i]
 
 
 # -- the record export kept, and what a form says without a cell ----------------------------------
@@ -502,7 +553,10 @@ def _apply(doc: Imported, records) -> None:
         if value is manifest.ABSENT:
             _remove(doc.data, pointer)
         else:
-            _put(doc.data, pointer, value)
+            try:
+                _put(doc.data, pointer, value)
+            except _Unplaceable:
+                continue  # the sheet no longer has the shape the record describes
 
 
 def _remove(data: dict, pointer: str) -> None:

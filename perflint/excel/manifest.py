@@ -83,15 +83,18 @@ def _dec(node):
 
 
 def records(form: Form, data: dict) -> list[tuple[str, str | None, object]]:
-    """(pointer, what its cell holds or None when no cell shows it, value) for a drawn form."""
+    """(pointer, what its cell holds or None when no cell shows it, value) for a drawn form: only
+    where reading the cell by its field's kind would not give the value back exactly (a null, a
+    blank text, a list of one, 是 in a text field …), so that most forms need a handful."""
     out = []
     for pointer, cell in form.cells.items():
         if pointer == "" or cell.role not in ("value", "title", "year") or cell.pointer != pointer:
             continue
         if cell.role == "value":
-            out.append((pointer, written(cell.value), cell.value))
-        else:
-            out.append((pointer, cell.text, cell.value))  # the title and year lines are text
+            if not reads_back(cell.value, cell.kind):
+                out.append((pointer, written(cell.value), cell.value))
+        elif cell.value is MISSING and cell.role == "title":
+            out.append((pointer, cell.text, cell.value))  # the form's default title: no form_title
     for pointer in META:
         out.append((pointer, None, data.get(pointer[1:], MISSING)))
     if form.unit is not None and "/budget/unit" not in form.cells:
@@ -103,6 +106,44 @@ def records(form: Form, data: dict) -> list[tuple[str, str | None, object]]:
         if rows is MISSING or (isinstance(rows, list) and not any(isinstance(r, dict) for r in rows)):
             out.append((table, "", rows))
     return out
+
+
+def reads_back(value, kind: str) -> bool:
+    """Whether import, reading the cell export writes for ``value`` by the field's ``kind``, gets
+    ``value`` back exactly (type and digits included)."""
+    from perflint.excel.cells import MAX_DIGITS
+    from perflint.excel.importer import SKIP, convert
+    from perflint.excel.workbook import RawCell
+
+    if value is MISSING:
+        return True  # a blank cell reads as no key
+    if value is None or isinstance(value, (bool, dict)) or (isinstance(value, list) and len(value) < 2):
+        return False
+    if isinstance(value, str) and (not value.strip() or value.startswith("/")):
+        return False  # a blank cell, or text that could be taken for a label
+    if isinstance(value, (int, Decimal)) and len(str(abs(value)).replace(".", "")) > MAX_DIGITS:
+        return False
+    if isinstance(value, Decimal):
+        places = max(0, -value.as_tuple().exponent)
+        raw = RawCell(float(value), "n", "#,##0" + ("." + "0" * places if places else ""), 1, 1)
+    elif isinstance(value, int):
+        raw = RawCell(value, "n", "#,##0", 1, 1)
+    elif isinstance(value, datetime.datetime):
+        return False
+    elif isinstance(value, datetime.date):
+        raw = RawCell(datetime.datetime(value.year, value.month, value.day), "d", "yyyy-mm-dd", 1, 1)
+    elif isinstance(value, list):
+        if not all(isinstance(v, str) and v.strip() == v and v and "\n" not in v for v in value):
+            return False
+        raw = RawCell("\n".join(value), "s", "General", 1, 1)
+    elif isinstance(value, str):
+        raw = RawCell(written(value), "s", "General", 1, 1)
+    else:
+        return False
+    back, _note = convert(raw, kind)
+    if back is SKIP or type(back) is not type(value):
+        return False
+    return str(back) == str(value) if isinstance(value, Decimal) else back == value
 
 
 def _tables(form: Form) -> list[str]:

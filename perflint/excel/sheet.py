@@ -10,7 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from perflint.excel.cells import put
 from perflint.forms.form import Cell, Form
@@ -100,6 +100,7 @@ def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styl
     for i in range(1, form.width + 1):
         ws.column_dimensions[get_column_letter(i)].width = 22
     setup_print(ws)
+    merges: list[CellRange] = []
     below: dict[int, str] = {}  # column → the style of a merged cell reaching down into this row
     ends: dict[int, int] = {}  # column → the last row that merged cell covers
     for r, row in enumerate(form.rows, 1):
@@ -122,7 +123,7 @@ def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styl
                 cell.comment = Comment(text, "perflint", width=320, height=min(600, 40 + 18 * text.count("\n") + len(text) // 2))
             line[c.col] = cell
             if c.span > 1 or c.rowspan > 1:
-                ws.merged_cells.add(CellRange(min_col=col, min_row=r, max_col=col + c.span - 1, max_row=r + c.rowspan - 1))
+                merges.append(CellRange(min_col=col, min_row=r, max_col=col + c.span - 1, max_row=r + c.rowspan - 1))
                 if style in _BORDERLESS:
                     continue
                 for extra in range(col + 1, col + c.span):
@@ -134,6 +135,8 @@ def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styl
             if line[col - 1] is None and ends[col] >= r:
                 line[col - 1] = _blank(ws, style, styler)
         ws.append(line)
+    # all at once: MultiCellRange.add compares each new range with every range before it
+    ws.merged_cells = MultiCellRange(merges)
     return out
 
 

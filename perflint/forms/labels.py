@@ -73,13 +73,16 @@ def field_labels() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+MAX_POINTER_DEPTH = 12
+
+
 def resolve(label: str, context: set[str]) -> str | None:
     """The pointer a normalised label names, given the other labels of the same form."""
-    if label.startswith("/") and len(label) > 1 and " " not in label:
-        return label
+    if label.startswith("/") and len(label) > 1:  # a key the schema does not know, by its pointer
+        return label if label.count("/") <= MAX_POINTER_DEPTH and len(label) <= 300 else None
     m = re.search(r"（(/[^（）\s]+)）$", label)  # title（/pointer）: a field outside the layout
     if m:
-        return m.group(1)
+        return m.group(1) if F.info(m.group(1)) is not None else None
     found = field_labels().get(label)
     if not found:
         return None
