@@ -1,9 +1,10 @@
-"""What `perflint export` records beside the form, on a hidden sheet named ``perflint``: for every
-cell it wrote, the field's JSON Pointer, what the cell held and the exact value it stood for
-(``683890.00`` where the cell holds the number 683890, a list where it holds lines, a key the file
-did not have where it shows a blank). Import uses a record only while the cell still holds what
-export wrote; an edited cell is read as it now reads. Records never add a value no cell shows,
-except the few fields a printed form has no cell for (kind, schema_version, era).
+"""What `perflint export` records beside the form, on a hidden sheet named ``perflint``: for each
+cell whose value reading it back by its field's kind would not give exactly (a null or a blank
+text where a blank cell reads as no key, a list of one, 是 in a text field), the field's JSON
+Pointer, what the cell held and the exact value it stood for. Import uses a record only while the
+cell still holds what export wrote; an edited cell is read as it now reads. Records never add a
+value no cell shows, except the few fields a printed form has no cell for (kind, schema_version,
+era).
 
 The sheet is data like any other: a forged one can only choose between readings of what the
 visible cells already say.
