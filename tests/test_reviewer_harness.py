@@ -94,7 +94,7 @@ rows:
     match:
       - {at: [/indicators/0/target], rules: [operator-required]}
       - {at: [/indicators/1/target], rules: [unit-required]}
-  - {id: 01-03, confidence: medium, category: c, at: [/indicators/2], rules: [misfiled-indicator], missing: true}
+  - {id: 01-03, confidence: medium, category: c, at: [/indicators/2], rules: [boilerplate-irrelevant], missing: true}
 silent:
   - {what: empty rows, from: not-flagged, at: [/indicators/5], rules: ["*"]}
   - {what: no dates, from: not-flagged, absent: [/project/start], rules: [required-fields]}
@@ -134,8 +134,8 @@ def test_scoring_matches_by_rule_and_pointer(tmp_path):
     (("at: [/indicators/6]", "at: [/indicators/60]"), "/indicators/60 does not resolve"),
     (("absent: [/project/start]", "absent: [/project/name]"), "/project/name is present"),
     (("rules: [benefit-type-mismatch]", "rules: [benefit-type-mismatc]"), "unknown rule benefit-type-mismatc"),
-    (("rules: [misfiled-indicator], missing: true", "rules: [misfiled-indicator]"), "mark it missing: true"),
-    (("rules: [misfiled-indicator], missing: true", "rules: [output-quantified], missing: true"), "drop missing"),
+    (("rules: [boilerplate-irrelevant], missing: true", "rules: [boilerplate-irrelevant]"), "mark it missing: true"),
+    (("rules: [boilerplate-irrelevant], missing: true", "rules: [output-quantified], missing: true"), "drop missing"),
     (("id: 01-03", "id: 01-01"), "row id 01-01 appears 2 times"),
     (("at: [/indicators/5], rules: [\"*\"]", "at: [/indicators/6], rules: [\"*\"]"), "claim the same place"),
 ])

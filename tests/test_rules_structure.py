@@ -529,13 +529,13 @@ def test_money_fields_are_parsed_once_per_file(monkeypatch):
     from perflint.model import money_fields as mf
 
     calls = []
-    real = mf.parse_amount
+    real = mf.read_amount
 
     def counting(value, unit="元"):
         calls.append(value)
         return real(value, unit)
 
-    monkeypatch.setattr(mf, "parse_amount", counting)
+    monkeypatch.setattr(mf, "read_amount", counting)
     text = ("budget:\n  unit: 元\n  total: '41,098,620'\n  annual: -5\n  sources: {appropriation: 很多, carryover: 0}\n"
             "  items:\n    - {name: a, amount: 1}\n    - {name: b, amount: [1]}\n"
             "project: {name: x, overview: 项目预算总额4109.86万元。}\n")
@@ -571,6 +571,8 @@ def test_required_level1_counts_the_2019_impact_tier_as_a_benefit():
     y2019 = "era: sh-2019\nindicators:\n" + ind("产出目标", "数量目标", "参展人数", "2000人") + \
         ind("影响力目标", "长效管理", "展厅长效运营机制", "建立") + ind("影响力目标", "满意度目标", "参观受众满意度", "≧95%")
     assert problems(y2019, "required-level1") == []
-    # a satisfaction score misfiled under a benefit category is still no benefit
+    # a satisfaction score misfiled under a benefit category fills the block: the misfiling is
+    # benefit-type-mismatch's one finding (corpus 01-05, 08-05), not also a missing benefit
     misfiled = "indicators:\n" + OUT + ind("效益指标", "社会效益指标", "参观者满意度", "≥95%") + SAT
-    assert problems(misfiled, "required-level1") == [(1, 1, "/indicators")]
+    assert problems(misfiled, "required-level1") == []
+    assert [d.rule for d in lint_text(misfiled) if d.pointer.startswith("/indicators/1")] == ["benefit-type-mismatch"]

@@ -9,7 +9,7 @@ from perflint.model import templates as T
 from perflint.model import vocabulary as V
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
-from perflint.model.names import name_class
+from perflint.model.names import is_satisfaction_score, name_class
 from perflint.model.reading import Reading, read
 from perflint.model.targets import Target, parse_target
 
@@ -59,7 +59,8 @@ class Indicator:
             unit = ""
         self.target_raw = f"{operator}{self.target_cell}{unit}" if self.target_cell else self.target_cell
         self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
-        self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or "满意度" in self.name
+        # filed under satisfaction, or named as a satisfaction score wherever it is filed (…满意度, …满意程度)
+        self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or is_satisfaction_score(self.name)
         self.is_cost = level1 == C.COST or level2 == C.COST
         self.target: Target = _money_aware(parse_target(self.target_raw), self)
 

@@ -2,32 +2,79 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from perflint.model import vocabulary as V
 
 FACTORS = V.MONEY_FACTORS
-_AMOUNT = re.compile(r"^\s*([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(元|万元|亿元|千元)?\s*$")
+_NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+_UNITS = "|".join(sorted(list(FACTORS) + list(V.NUMBER_MULTIPLIERS), key=len, reverse=True))
+# An amount as a form prints it: 7505576, 41,098,620, 250万, 6491700.00元, and a breakdown in brackets after
+# it: 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元).
+_AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*({_UNITS})?\s*(?:[（(](?P<parts>[^（）()]*)[)）])?\s*$")
+_PART = re.compile(rf"({_NUMBER})\s*({_UNITS})")
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal | None  # in 元; None when blank or unreadable
+    problem: str | None  # None, "text" (a plain number written as text) or "invalid"
+    parts: tuple[Decimal, ...] = ()  # a breakdown printed in brackets after the amount, in 元
+
+
+def read_amount(value, unit: str = "元") -> Amount:
+    """An amount in 元. A number is in the table's ``unit``; a text may carry its own unit (250万 is 250 万元).
+    A text that repeats the table's unit (250万 in a 万元 table) has no problem; a text that is only a
+    number, has thousands separators or another unit is "text"; a blank cell is no amount; anything
+    else is "invalid"."""
+    if value is None or isinstance(value, bool):
+        return Amount(None, None if value is None else "invalid")
+    factor = FACTORS.get(unit or "元", Decimal(1))
+    if isinstance(value, (int, Decimal)):
+        return Amount(Decimal(value) * factor, None)
+    if isinstance(value, float):  # never produced by the loader; tolerate API users
+        return Amount(Decimal(str(value)) * factor, None)
+    text = str(value).translate(_FULLWIDTH).strip()
+    if text in V.BLANK_MARKS:
+        return Amount(None, None)
+    m = _AMOUNT.match(text)
+    if not m:
+        return Amount(None, "invalid")
+    number = _decimal(m.group(1))
+    if number is None:
+        return Amount(None, "invalid")
+    written = m.group(2)
+    parts = tuple(p for p in (_part(n, u) for n, u in _PART.findall(m.group("parts") or "")) if p is not None)
+    # 250万 in a 万元 table says what the table says; 4109.86万元 in a 元 table, or a plain number as text, is
+    # text to rewrite as the table's plain number.
+    same_unit = written is not None and _factor(written, unit) == factor
+    problem = None if same_unit and "," not in m.group(1) else "text"
+    return Amount(number * _factor(written, unit), problem, parts)
 
 
 def parse_amount(value, unit: str = "元") -> tuple[Decimal | None, str | None]:
     """(amount in 元, problem): problem is None, "text" (written as text) or "invalid"."""
-    if value is None or isinstance(value, bool):
-        return None, None if value is None else "invalid"
-    factor = FACTORS.get(unit or "元", Decimal(1))
-    if isinstance(value, (int, Decimal)):
-        return Decimal(value) * factor, None
-    if isinstance(value, float):  # never produced by the loader; tolerate API users
-        return Decimal(str(value)) * factor, None
-    m = _AMOUNT.match(str(value).translate(_FULLWIDTH))
-    if not m:
-        return None, "invalid"
+    amount = read_amount(value, unit)
+    return amount.value, amount.problem
+
+
+def _factor(written: str | None, unit: str | None) -> Decimal:
+    if written in V.NUMBER_MULTIPLIERS:  # 250万: 万元
+        return V.NUMBER_MULTIPLIERS[written]
+    return FACTORS[written or unit or "元"]
+
+
+def _part(number: str, written: str) -> Decimal | None:
+    value = _decimal(number)
+    return None if value is None else value * _factor(written, None)
+
+
+def _decimal(text: str) -> Decimal | None:
     try:
-        number = Decimal(m.group(1).replace(",", ""))
+        return Decimal(text.replace(",", ""))
     except InvalidOperation:
-        return None, "invalid"
-    written_unit = m.group(2)
-    return number * FACTORS[written_unit or unit or "元"], "text"
+        return None
 
 
 def format_yuan(amount: Decimal) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.model.money import FACTORS, parse_amount
+from perflint.model.money import FACTORS, Amount, read_amount
 from perflint.model.period import is_multi_year
 
 # (key path under budget, 中文 label, English label)
@@ -15,6 +15,8 @@ _FIELDS = (
     (("sources", "appropriation"), "当年财政拨款", "current appropriation"),
     (("sources", "carryover"), "上年结转资金", "carry-over"),
     (("sources", "other"), "其他资金", "other funds"),
+    (("sources", "superior"), "上级资金", "funds from a higher level"),
+    (("sources", "own"), "自有资金", "own funds"),
     (("previous_year", "budget"), "同名项目上年预算额", "last year's budget"),
     (("previous_year", "executed"), "同名项目上年预算执行数", "last year's execution"),
 )
@@ -27,10 +29,11 @@ class MoneyField:
     pointer: str
     keys: tuple
     raw: object
-    value: Decimal | None  # in 元; None when unreadable, or a list or mapping
+    value: Decimal | None  # in 元; None when blank or unreadable, or a list or mapping
     problem: str | None  # None, "text" (written as text) or "invalid"; None for a list or mapping (the schema's finding)
     label_zh: str
     label_en: str
+    parts: tuple[Decimal, ...] = ()  # a breakdown printed in brackets after the amount, in 元
 
     @property
     def scalar(self) -> bool:
@@ -51,8 +54,9 @@ def read_money_fields(decl) -> tuple[MoneyField, ...]:
         raw = decl.get(*keys)
         if raw is None:
             continue
-        value, problem = (None, None) if isinstance(raw, (list, dict)) else parse_amount(raw, unit)
-        out.append(MoneyField("/" + "/".join(str(k) for k in keys), keys, raw, value, problem, zh, en))
+        amount = Amount(None, None) if isinstance(raw, (list, dict)) else read_amount(raw, unit)
+        out.append(MoneyField("/" + "/".join(str(k) for k in keys), keys, raw, amount.value, amount.problem, zh, en,
+                              amount.parts))
     return tuple(out)
 
 

@@ -150,3 +150,27 @@ def same_value(target: Target, value: Decimal) -> bool:
     if target.kind == "range" and target.value2 is not None:
         return min(target.value, target.value2) <= value <= max(target.value, target.value2)
     return target.value == value
+
+
+@lru_cache(maxsize=8192)
+def subject(name) -> str:
+    """What a name measures without the dimension it is measured in: 故障响应速度, 故障响应时间 and
+    故障响应及时性 are all 故障响应. Empty when nothing is left (率, 数量)."""
+    text = re.sub(r"[\s\W_]+", "", normalise_text(core(name)))
+    for _ in range(2):
+        end = ending(text, V.DIMENSION_ENDINGS)
+        if not end or len(text) - len(end) < 2:
+            break
+        text = text[: -len(end)]
+    return text
+
+
+@lru_cache(maxsize=8192)
+def respondent(name) -> str:
+    """Who a satisfaction name asks: 市民满意度 and 市民对空气质量改善的满意程度 ask 市民; 满意度 asks no one."""
+    text = normalise_text(str(name or ""))
+    cut = min((i for i in (text.find("对"), text.find("满意")) if i >= 0), default=len(text))
+    who = re.split(r"[\s\W_]+", text[:cut])[-1] if text[:cut] else ""
+    for generic in V.GENERIC_RESPONDENTS:
+        who = who.replace(generic, "")
+    return who.rstrip("的")

@@ -5,13 +5,23 @@ import calendar
 import datetime
 import re
 
-from perflint.model.dates import parse_date
+from perflint.model.dates import parse_date, read_period
 from perflint.model.targets import read_date  # one date grammar for targets
 
 
 def project_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
-    """The planned start and end, or None where absent or unreadable."""
-    return parse_date(decl.get("project", "start")), parse_date(decl.get("project", "end"))
+    """The planned start and end, or None where absent or unreadable; a form that prints one 项目实施期
+    cell (2023.07-2024.01) gives the first and last day of its months."""
+    start, end = parse_date(decl.get("project", "start")), parse_date(decl.get("project", "end"))
+    if start or end:
+        return start, end
+    written = written_period(decl)
+    return (written[0].first, written[1].last) if written else (None, None)
+
+
+def written_period(decl):
+    """The 项目实施期 cell read as two loose dates, or None."""
+    return read_period(decl.get("project", "period"))
 
 
 def is_multi_year(decl) -> bool:
@@ -74,6 +84,9 @@ def deadline(target, default_year: int | None) -> datetime.date | None:
     """The latest date a date-like target allows: 12月31日前 → 31 Dec of ``default_year``,
     2024年6月底前 → 2024-06-30, 2025年3月 → 2025-03-31, 第三季度末 → 30 Sep, 年底前 → 31 Dec,
     次年3月底前 → 31 Mar of the year after ``default_year``. None when the target is not a date."""
+    if target.kind == "period" and target.text:
+        read = read_period(target.text, compact=False)
+        return read[1].last if read else None
     if target.kind != "date" or not target.text:
         return None
     parts = read_date(target.text)

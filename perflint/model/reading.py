@@ -130,27 +130,28 @@ def stated_dimension(name) -> tuple[str | None, str | None]:
 # ------------------------------------------------------------------------------- target contradictions
 
 EXACT_RANGE = "exact-range"  # =1-2家: an exact operator on a range
-EXACT_DEADLINE = "exact-deadline"  # =11月前: an exact operator on a deadline
+EXACT_DEADLINE = "exact-deadline"  # =11月前, =4月前配送: an exact operator on a deadline
 EXACT_CEILING = "exact-ceiling"  # = on an indicator the form marks 反向 (a ceiling)
-TIMELINESS_PERCENT = "timeliness-percent"  # =95% under 时效 on a name that is no rate
+EXACT_SHARE_ON_TIME = "exact-share-on-time"  # =95% on time: exactly 95%, neither all nor at least
 
 
 def target_contradictions(ind, reading: Reading) -> tuple[str, ...]:
     t = ind.target
+    if t.op != "=" or t.op_raw not in ("=", "==", "＝", "等于"):
+        return ()
     found = []
-    if t.op == "=" and t.kind == "range":
+    if t.kind == "range":
         found.append(EXACT_RANGE)
-    if t.op == "=" and t.kind == "date" and (t.op_raw in ("=", "==") and _has_deadline_suffix(t.text)):
+    if t.kind in ("date", "mixed", "number") and _is_deadline(t):
         found.append(EXACT_DEADLINE)
-    if t.op == "=" and t.kind == "mixed" and t.text and _has_deadline_suffix(t.raw):
-        found.append(EXACT_DEADLINE)
-    if t.op == "=" and reading.polarity_declared and reading.polarity == "reverse" and t.value not in (None, 0):
+    if reading.polarity_declared and reading.polarity == "reverse" and t.value not in (None, 0):
         found.append(EXACT_CEILING)
-    if (ind.level2 == C.TIMELINESS and t.kind == "number" and t.unit == "%" and reading.measure != "rate"
-            and reading.dimension != C.QUALITY):
-        found.append(TIMELINESS_PERCENT)
+    if ind.level2 == C.TIMELINESS and t.kind == "number" and t.unit == "%" and t.value is not None and 0 < t.value < 100:
+        found.append(EXACT_SHARE_ON_TIME)
     return tuple(found)
 
 
-def _has_deadline_suffix(text: str | None) -> bool:
-    return bool(text) and any(s in text for s in ("前", "之前", "以前", "底前", "内完成"))
+def _is_deadline(t) -> bool:
+    """A target that names a time limit: 11月前, 4月前配送, 3个工作日内完成."""
+    text = t.raw[len(t.op_raw or ""):] if t.op_raw else t.raw
+    return any(s in text for s in V.DEADLINE_MARKS)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from perflint.model import vocabulary as V
+from perflint.model.dates import read_period
 
 CANONICAL_OPS = V.CANONICAL_OPERATORS
 _SYMBOL_OPS = V.SYMBOL_OPERATORS
@@ -79,7 +80,7 @@ _MONEY_UNITS = frozenset(V.MONEY_FACTORS)
 @dataclass(frozen=True)
 class Target:
     raw: str
-    kind: str  # number | range | product | date | rank | relative | qualitative | mixed | empty
+    kind: str  # number | range | product | date | period | rank | relative | qualitative | mixed | empty
     op: str | None = None  # canonical operator
     op_raw: str | None = None  # the operator as written
     value: Decimal | None = None
@@ -92,7 +93,7 @@ class Target:
 
     @property
     def numeric(self) -> bool:
-        return self.kind in ("number", "range", "product", "relative", "date", "rank") and not self.vague
+        return self.kind in ("number", "range", "product", "relative", "date", "period", "rank") and not self.vague
 
     @property
     def is_percent(self) -> bool:
@@ -210,6 +211,8 @@ def parse_target(raw) -> Target:
     rank = _rank(original, body, op, op_raw, vague)
     if rank:
         return rank
+    if read_period(body, compact=False):  # 2023.07-2024.01: a period, not a range of numbers
+        return Target(original, "period", op=op, op_raw=op_raw, text=body, vague=vague)
     date = read_date(body)
     if date:
         return Target(original, "date", op=op or ("≤" if date.suffix else None), op_raw=op_raw or date.suffix,

@@ -78,6 +78,8 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
 # Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
+# Words that make a target a time limit (11月前, 3个工作日内完成).
+DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
 # Words joining two parts of one name (参观人数及讲解场次).
@@ -173,6 +175,10 @@ GRADE_ENDINGS = ("性", "程度", "情况", "水平", "状况", "效果", "质�
 # A rank named: 排名, 名次.
 RANK_ENDINGS = ("排名", "名次", "位次")
 
+# Endings that name the dimension, not the subject: 故障响应速度 / 故障响应时间 / 故障响应及时性 measure one thing.
+DIMENSION_ENDINGS = ("及时性", "及时率", "时效性", "速度", "时间", "时长", "时限", "用时", "耗时", "效率", "率", "性",
+                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量", "天数", "周期")
+
 # Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
 POSITIVE_ENDINGS = (
     "满意度", "合格率", "达标率", "覆盖率", "完成率", "通过率", "知晓率", "利用率", "使用率", "到位率",
@@ -203,7 +209,18 @@ QUALITY_ENDINGS = ("合格率", "达标率", "通过率", "验收率", "优良�
 COST_WORDS = ("成本", "单价", "造价", "费用", "支出标准", "经费标准", "补助标准", "补贴标准")
 # Economic effects: money earned, produced or raised in the economy.
 ECONOMIC_WORDS = ("经济", "产值", "税收", "营收", "营业收入", "销售额", "利润", "增加值", "GDP", "融资额", "投资额",
-                  "收入", "增收", "创收", "效益额", "产量", "增产", "粮食", "经营")
+                  "产量", "增产")
+# Money coming in: a revenue is an economic effect, never a cost.
+REVENUE_WORDS = ("收入", "营收", "营业收入", "销售额", "利润", "税收", "产值", "增加值", "创收", "增收")
+# Awareness and popular science: a social effect, never an economic one.
+AWARENESS_WORDS = ("科普", "知晓", "宣传", "普及", "意识", "素养", "知名度")
+# Taking part and using: a social effect or an output, never an ecological one.
+PARTICIPATION_WORDS = ("参与率", "参与人数", "参与人次", "参与度", "使用频率", "使用次数", "访问量", "点击量", "浏览量",
+                       "参观人数", "参观人次", "接待人数", "接待人次")
+# A technical specification of what is bought (射程 ≥80米): its quality, not a quantity of output.
+SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速", "额定", "规格", "参数")
+# Words of judging or approving that make a score a satisfaction measure without saying 满意.
+SATISFACTION_LIKE = ("满意", "认可", "好评", "评价", "口碑", "获得感", "幸福感", "信任", "赞誉", "称赞")
 # Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.
 ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济")
 # Social effects: awareness, public services, people reached.
@@ -229,6 +246,10 @@ GRANT_OUTPUT_WORDS = ("资助", "补助", "补贴", "扶持", "奖励", "奖补"
 # Activities a project delivers (outputs), and the nouns that count them.
 ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
 ACTIVITY_COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
+# Projects that build or fit out something: people using what is built (visitors to a new site) are
+# what the output leads to, a benefit, not an activity the project delivers.
+CONSTRUCTION_WORDS = ("基础设施", "工程", "新建", "扩建", "改建", "修建", "改造", "修缮", "高标准农田", "道路",
+                      "厂房", "设施建设", "基地建设", "景区建设", "旅游开发")
 # Work measures that are not satisfaction (a 满意度 block holding them is misfiled).
 NOT_SATISFACTION_WORDS = ("效率", "投诉", "及时率", "合格率", "完成率", "覆盖率", "达标率", "次数", "时长", "时间")
 
@@ -298,6 +319,42 @@ BLANK_MARKS = frozenset({"", "无", "/", "／", "-", "－", "—", "——", "�
 YAML_TRUE = ("yes", "true", "on", "y")
 YAML_FALSE = ("no", "false", "off", "n")
 YAML_BOOLEANS = frozenset(YAML_TRUE + YAML_FALSE)
+# The header cells a form prints, by key: (中文 label, English label).
+FIELD_LABELS = {
+    "declaring_unit": ("申报单位名称", "declaring unit"),
+    "department": ("主管部门", "supervising department"),
+    "implementing_unit": ("实施单位", "implementing unit"),
+    "project.name": ("项目名称", "project name"),
+    "project.nature": ("项目类型/类别/性质", "project nature"),
+    "project.category": ("项目类别", "expense class"),
+    "project.performance_type": ("资金用途/绩效类型", "spending type"),
+    "project.start": ("计划开始日期", "planned start"),
+    "project.end": ("计划完成日期", "planned end"),
+    "project.overview": ("项目概况", "overview"),
+    "project.basis": ("立项依据", "basis"),
+    "project.necessity": ("项目设立的必要性", "necessity"),
+    "project.measures": ("保证项目实施的制度、措施", "measures"),
+    "project.plan": ("项目实施计划", "implementation plan"),
+    "budget.total": ("项目总预算", "project total"),
+    "budget.annual": ("项目当年预算/年度资金总额", "annual amount"),
+    "budget.sources.appropriation": ("当年财政拨款", "current appropriation"),
+    "budget.previous_year.budget": ("同名项目上年预算额", "last year's budget"),
+    "budget.previous_year.executed": ("同名项目上年预算执行数", "last year's execution"),
+    "department_code": ("主管部门编码", "department code"),
+    "project.period": ("项目实施期", "project period"),
+    "project.manager": ("项目负责人", "project manager"),
+    "project.manager_phone": ("项目负责人联系电话", "manager's phone"),
+    "filled_by": ("填表人", "preparer"),
+    "filled_date": ("填报日期", "date filled in"),
+    "goals.overall": ("项目总目标", "overall goal"),
+    "goals.annual": ("年度绩效目标", "annual goal"),
+}
+# Administrative cells (who filled the form in, when, whom to call): a blank one is worth a note only.
+ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.manager", "project.manager_phone",
+                         "department_code")
+# A template's fill-in hint left in a name: 公猪舍(≥**平方米), 景点开发数量( ≥**个 ), 排污沟(≥米), ≥**人.
+# A single leading * is the template's mark of a core indicator, not a hint.
+PLACEHOLDER_MARKS = ("**", "＊＊", "XX", "xx", "××", "…", "____")
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")

@@ -1,7 +1,14 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.money import format_yuan
+
+_SOURCES = ("appropriation", "carryover", "other", "superior", "own")
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in V.BLANK_MARKS)
 
 
 @rule(
@@ -51,14 +58,26 @@ def check(decl, opts):
                     f"{format_yuan(annual)} 元 (difference {format_yuan(annual - s)} 元): complete the items or correct the budget.",
                 )
     sources = decl.get("budget", "sources")
-    if annual is not None and isinstance(sources, dict) and any(sources.get(k) is not None for k in sources):
-        parts = [decl.amount("budget", "sources", k) for k in ("appropriation", "carryover", "other")]
+    # The sources add up to the annual amount when the main one (the appropriation) is given and every
+    # source given is readable (an unreadable one is money-format's finding, not a wrong sum).
+    if annual is not None and isinstance(sources, dict) and not _blank(sources.get("appropriation")):
+        present = [k for k in _SOURCES if not _blank(sources.get(k))]
+        parts = [decl.amount("budget", "sources", k) for k in present]
         s = sum((p for p in parts if p is not None), Decimal(0))
-        if abs(s - annual) > tol:
+        if all(p is not None for p in parts) and abs(s - annual) > tol:
             yield finding(
                 "/budget/annual",
                 f"当年财政拨款 + 上年结转 + 其他资金 = {format_yuan(s)} 元，与年度资金总额 {format_yuan(annual)} 元不符。",
                 f"Appropriation + carry-over + other funds = {format_yuan(s)} 元, but the annual amount is {format_yuan(annual)} 元.",
+            )
+    for field in decl.money_fields:
+        if field.parts and field.value is not None and abs(sum(field.parts, Decimal(0)) - field.value) > tol:
+            s = sum(field.parts, Decimal(0))
+            yield finding(
+                field.pointer,
+                f"{field.label_zh}“{field.raw}”括号中的分项合计 {format_yuan(s)} 元，与总数 {format_yuan(field.value)} 元不符。",
+                f"The breakdown in brackets in the {field.label_en} \"{field.raw}\" adds up to {format_yuan(s)} 元, "
+                f"not the {format_yuan(field.value)} 元 it gives.",
             )
     if annual is not None and total is not None and annual - total > tol:
         yield finding(

@@ -18,13 +18,15 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         "效益（效果、影响力）类别下的两类指标报告：活动计数（名称含参观、接待、培训等活动词，且以人、次、场等计数或名称含"
         "人数、次数；选项 activity_words、count_words），如“社会效益 › 参观人数 ≥2000人”；时效指标（名称含及时、时效、按时、"
         "响应等，选项 timeliness_words），如“社会效益 › 系统更新及时率”。只以时间单位计而名称不含时效词的不报告（如"
-        "“可持续影响 › 平台持续稳定运行时长 ≥8760小时”）；解决就业人数之类的结果计数不含活动词，也不报告。",
+        "“可持续影响 › 平台持续稳定运行时长 ≥8760小时”）；解决就业人数之类的结果计数不含活动词，也不报告。"
+        "建设类项目（项目名称含基础设施、工程、改造等，选项 construction_words）中使用建成设施的人次是它的效益，不报告。",
         "Two kinds of indicator filed under a benefit (效果, 影响力) category are reported: activity counts (an "
         "activity word such as 参观, 接待, 培训 with a count unit or a count noun such as 人数, 次数; options "
         "activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (a name with "
         "及时, 时效, 按时, 响应…; option timeliness_words), e.g. \"社会效益 › 系统更新及时率\". A time unit alone "
         "is not enough (\"可持续影响 › 平台持续稳定运行时长 ≥8760小时\" passes), and outcome counts such as "
-        "解决就业人数 carry no activity word and pass too.",
+        "解决就业人数 carry no activity word and pass too. In a project that builds something (project name with "
+        "基础设施, 工程, 改造…; option construction_words) the people using what is built are its benefit and pass.",
     ),
     rationale=msg(
         "产出是项目直接提供的产品和服务（接待了多少人、多快完成），效益是由此带来的变化（知晓度、经济活跃度）。"
@@ -37,6 +39,9 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         Option("activity_words", ACTIVITY_WORDS, msg("表示产出活动的名称关键词", "Name keywords for output activities")),
         Option("count_words", COUNT_WORDS, msg("表示计数的名称关键词", "Name keywords for counts")),
         Option("timeliness_words", TIMELINESS_WORDS, msg("表示时效的名称关键词", "Name keywords for timeliness")),
+        Option("construction_words", V.CONSTRUCTION_WORDS, msg(
+            "项目名称含这些词时是建设类项目：使用建成设施的人次（接待游客数）是效益，不报告",
+            "Project names with these words build something: people using it (visitors received) are a benefit")),
     ),
     examples=(
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 解决就业人数, target: '=5(人)'}]"),
@@ -46,12 +51,15 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         Example("indicators: [{level1: 效益指标, level2: 社会效益指标, name: 系统更新及时率, target: '≤24.00(小时)'}]",
                 ("/indicators/0/name",)),
         Example("indicators: [{level1: 效益指标, level2: 可持续影响指标, name: 平台持续稳定运行时长, target: '≥8760小时'}]"),
+        Example("project: {name: 扶贫基础设施建设}\nindicators: [{level1: 效益指标, level2: 社会效益指标, name: 景点接待游客数量, target: '>=60000人'}]"),
     ),
     kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     activity_words, count_words = words(opts["activity_words"]), words(opts["count_words"])
     timeliness_words = words(opts["timeliness_words"])
+    project = str(decl.get("project", "name") or "")
+    builds = any(w in project for w in words(opts["construction_words"]))
     for ind in decl.indicators:
         # 长效管理 / 配套设施 rows (2019/2020 影响力目标) list durable assets: a count is at home there
         if tier(ind) != "benefit" or ind.level2 == C.LONG_TERM:
@@ -59,7 +67,7 @@ def check(decl, opts):
         name, unit = ind.name, unit_class(ind.target.unit)
         where = ind.level2_raw or ind.level1_raw
         activity = next((w for w in activity_words if w in name), None)
-        if activity and (unit == "count" or any(w in name for w in count_words)):
+        if activity and not builds and (unit == "count" or any(w in name for w in count_words)):
             to = decl.template.place(C.QUANTITY)
             yield finding(
                 ind.at("name"),

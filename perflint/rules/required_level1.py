@@ -2,7 +2,6 @@ from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model.fields import is_blank
-from perflint.model.tiers import tier
 
 
 def has_output(decl) -> bool:
@@ -10,9 +9,10 @@ def has_output(decl) -> bool:
 
 
 def has_benefit(decl) -> bool:
-    """A benefit as tiers.tier() reads one: 效益 (效果目标 and 影响力目标 on 2019/2020 forms), not a
-    satisfaction score misfiled under a benefit category."""
-    return any(tier(i) == "benefit" for i in decl.indicators)
+    """An indicator filed as a benefit: 效益 (效果目标 and 影响力目标 on 2019/2020 forms), other than the
+    satisfaction row those older trees file there. A satisfaction score misfiled under 社会效益 still fills
+    the benefit block: the misfiling is benefit-type-mismatch's finding, not a missing block."""
+    return any(i.reading.filed_tier == "benefit" and i.level2 != C.SATISFACTION for i in decl.indicators)
 
 
 def has_satisfaction(decl) -> bool:

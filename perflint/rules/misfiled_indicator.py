@@ -1,0 +1,132 @@
+from perflint.engine.rule import Example, Option, finding, msg, rule
+from perflint.model import categories as C
+from perflint.model import vocabulary as V
+from perflint.model.names import core, ending, words
+
+# What the name states, in words for messages.
+_STATED = {
+    C.TIMELINESS: ("时效", "timeliness"), C.QUALITY: ("质量", "quality"), C.SATISFACTION: ("满意度", "satisfaction"),
+    C.ECOLOGICAL: ("生态效益", "an ecological effect"), C.ECONOMIC: ("经济效益", "an economic effect"),
+    C.SOCIAL: ("社会效益", "a social effect"), C.COST: ("成本", "cost"),
+}
+
+
+def _first(text: str, option) -> str | None:
+    return next((w for w in words(option) if w in text), None)
+
+
+def misfiling(ind, opts) -> tuple[str, str] | None:
+    """(the dimension the name states, the words that state it) when it does not fit where the indicator
+    is filed, else None. Only evidence that names one dimension is used; the rest is left alone."""
+    name = core(ind.name)
+    reading = ind.reading
+    l1, l2 = ind.level1, ind.level2
+    if l1 == C.MANAGEMENT or not name:
+        return None
+    if l1 == C.SATISFACTION or l2 == C.SATISFACTION:
+        if not _first(name, opts["satisfaction_words"]):
+            return "work", name  # 工作效率, 投诉次数 under 满意度
+        return None
+    if reading.satisfaction_score and l2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST):
+        return C.SATISFACTION, "满意"
+    if l2 == C.QUANTITY:
+        timely = ending(name, V.TIMELINESS_ENDINGS)
+        if timely:
+            return C.TIMELINESS, timely
+        quality = ending(name, V.QUALITY_ENDINGS) or _first(name, opts["specification_words"])
+        if quality:
+            return C.QUALITY, quality
+    elif l2 == C.QUALITY:
+        timely = ending(name, V.TIMELINESS_ENDINGS)
+        if timely:
+            return C.TIMELINESS, timely
+        effect = _first(name, V.ECOLOGICAL_QUALITY)
+        if effect:
+            return C.ECOLOGICAL, effect
+    elif l2 == C.COST or l1 == C.COST:
+        revenue = _first(name, opts["revenue_words"])
+        if revenue and not _first(name, V.COST_WORDS):
+            return C.ECONOMIC, revenue
+    elif l2 == C.ECONOMIC:
+        aware = _first(name, opts["awareness_words"])
+        if aware:
+            return C.SOCIAL, aware
+    elif l2 == C.ECOLOGICAL:
+        cost = _first(name, V.COST_WORDS)
+        if cost:
+            return C.COST, cost
+        taking_part = _first(name, opts["participation_words"])
+        if taking_part:
+            return C.SOCIAL, taking_part
+    return None
+
+
+@rule(
+    id="misfiled-indicator",
+    severity="warning",
+    group="A",
+    basis="C",
+    summary=msg("指标内容须与所在类别相符", "What an indicator measures fits where it is filed"),
+    description=msg(
+        "按名称所表达的维度，检查指标是否放在相应的二级指标下（双向）：数量指标下的时效或质量（…及时性、…合格率、"
+        "射程等技术参数）；质量指标下的时效（…及时性）或效果（空气质量、水质）；成本指标下的收入；经济效益下的科普、"
+        "宣传、知晓；生态效益下的成本控制或参与、使用次数；产出下的满意度；满意度类别下不是满意度的指标（工作效率、"
+        "投诉次数）。只依据明确表达一个维度的词；经济类指标填在社会、生态效益下和满意度填在效益下由 "
+        "benefit-type-mismatch 报告，活动计数和时效填在效益下由 output-under-benefit 报告。",
+        "Checks both ways that what an indicator's name measures fits the second level it is filed under: "
+        "timeliness or quality under 数量 (…及时性, …合格率, a technical specification such as 射程); timeliness "
+        "(…及时性) or an effect (空气质量, 水质) under 质量; a revenue under 成本; popular science, publicity or "
+        "awareness under 经济效益; cost control, or taking part and using, under 生态效益; satisfaction under an "
+        "output; and under 满意度, a measure that is no satisfaction (工作效率, 投诉次数). Only words that name "
+        "one dimension count. Economic measures under social or ecological benefit and satisfaction under a "
+        "benefit are benefit-type-mismatch's findings; activity counts and timeliness under a benefit are "
+        "output-under-benefit's.",
+    ),
+    rationale=msg(
+        "二级指标决定一个指标考核的是什么：时效、质量、成本各有计分口径，经济、社会、生态效益分别证明项目的不同"
+        "作用。指标放错类别，表面上各类齐全，实际某一类是空的；评价时也按错误的口径打分。按词判断是本项目的约定，"
+        "可在选项中调整。",
+        "The second level decides what an indicator is assessed as: timeliness, quality and cost are scored on "
+        "their own terms, and economic, social and ecological benefits each show a different effect. Misfiled, "
+        "the form looks complete while one dimension is empty, and the scoring uses the wrong yardstick. The word "
+        "lists are this project's convention and are options.",
+    ),
+    sources=msg("财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）指标体系；扶贫项目资金绩效目标设定要求",
+                "MOF 2015 No. 88 indicator tree; poverty-relief target requirements"),
+    options=(
+        Option("satisfaction_words", V.SATISFACTION_LIKE, msg("满意度类别下可接受的名称用词", "Words a name under 满意度 may use")),
+        Option("specification_words", V.SPECIFICATION_WORDS, msg("表示技术参数（质量）的名称用词", "Words of a technical specification (quality)")),
+        Option("revenue_words", V.REVENUE_WORDS, msg("表示收入（经济效益）的名称用词", "Words of a revenue (economic effect)")),
+        Option("awareness_words", V.AWARENESS_WORDS, msg("表示科普、宣传、知晓（社会效益）的名称用词", "Words of awareness (social effect)")),
+        Option("participation_words", V.PARTICIPATION_WORDS, msg("表示参与、使用（社会效益或产出）的名称用词",
+                                                                 "Words of taking part and using (social effect or output)")),
+    ),
+    examples=(
+        Example("indicators: [{level1: 产出指标, level2: 时效指标, name: 项目完成及时率, target: '=100%'}]"),
+        Example("indicators: [{level1: 效益指标, level2: 生态效益指标, name: 布展材料循环使用率, target: '≥80%'}]"),
+        Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 维修服务及时性, target: '≥95%'}]", ("/indicators/0/name",)),
+        Example("indicators: [{level1: 效益指标, level2: 生态效益指标, name: 对控制基建项目成本影响程度, target: 效果明显}]",
+                ("/indicators/0/name",)),
+        Example("indicators: [{level1: 效益指标, level2: 经济效益指标, name: 科普知识知晓率, target: '≥80%'}]", ("/indicators/0/name",)),
+        Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 投诉次数, target: '≤3次'}]", ("/indicators/0/name",)),
+    ),
+    kinds=("declaration", "self-evaluation"),
+    defers_to=("benefit-type-mismatch", "output-under-benefit"),
+)
+def check(decl, opts):
+    template = decl.template
+    for ind in decl.indicators:
+        found = misfiling(ind, opts)
+        if not found:
+            continue
+        stated, word = found
+        where = " › ".join(x for x in (ind.level1_raw, ind.level2_raw) if x)
+        if stated == "work":
+            yield finding(ind.at("name"), f"“{ind.name}”不是满意度，却填在“{where}”下：移到它所衡量的产出或效益类别，满意度下只写服务对象的满意程度。",
+                          f"\"{ind.name}\" is no satisfaction measure but is filed under \"{where}\": move it to the output or "
+                          "benefit it measures and keep the satisfaction block for how satisfied those served are.")
+            continue
+        zh, en = _STATED[stated]
+        to = template.place(stated)
+        yield finding(ind.at("name"), f"“{ind.name}”衡量的是{zh}（{word}），却填在“{where}”下：移到“{to}”。",
+                      f"\"{ind.name}\" measures {en} ({word}) but is filed under \"{where}\": move it to \"{to}\".")
