@@ -25,7 +25,7 @@ from excel_support import (
     tab_separated_form,
 )
 
-from conftest import DECLARATIONS
+from conftest import DECLARATIONS, ROOT
 from perflint.cli.main import cli
 from perflint.excel.importer import import_workbook
 from perflint.excel.workbook import WorkbookError
@@ -419,3 +419,15 @@ def test_entries_that_are_no_mapping_come_back_in_place(tmp_path):
     assert run("export", str(tmp_path / "l.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
     assert run("import", str(tmp_path / "x/l.xlsx"), "--to", str(tmp_path / "y")).exit_code == 0
     assert load(tmp_path / "y/l.yaml") == yaml.safe_load(text)
+
+
+def test_a_reviewer_workbook_imports_as_its_forms(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    book = tmp_path / "review.xlsx"
+    assert run("check", "declarations/examples", "--format", f"xlsx={book}").exit_code == 0
+    result = run("import", str(book), "--to", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    written = sorted((tmp_path / "out").glob("*.yaml"))
+    assert len(written) == len(list((DECLARATIONS / "examples").glob("*.yaml")))
+    names = {load(p)["project"]["name"] for p in written}
+    assert names == {load(p)["project"]["name"] for p in (DECLARATIONS / "examples").glob("*.yaml")}

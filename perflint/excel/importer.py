@@ -11,26 +11,18 @@ is reported with its address and kept as a comment in the YAML; nothing is dropp
 """
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from perflint.excel import manifest
-from perflint.excel.cells import read_back, to_decimal
+from perflint.excel.cells import read_back
+from perflint.excel.paths import Unplaceable, put, remove
+from perflint.excel.reading import SKIP, convert, short
 from perflint.excel.workbook import RawCell, Sheet, read_workbook
 from perflint.forms import fields as F
 from perflint.forms import labels as L
-from perflint.forms.values import NO, YES
-from perflint.loading.sourcemap import split
-
-SKIP = object()
-_TRUE = {YES, "true", "TRUE", "True", "y", "Y", "yes", "Yes", "√", "是的"}
-_FALSE = {NO, "false", "FALSE", "False", "n", "N", "no", "No", "×"}
-_PERCENT = re.compile(r"0(?:\.(0+))?%")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass
@@ -78,6 +70,8 @@ def import_workbook(path: Path) -> ImportResult:
             if sheet.cells:
                 problems.append((sheet.name, f"a hidden sheet with {len(sheet.cells)} cell(s): not read"))
             continue
+        if _report_sheet(sheet):
+            continue  # the summary, findings and rules of a reviewer workbook: its forms are read
         found = _SheetReader(sheet).read()
         for doc in found:
             _derive(doc)
@@ -221,12 +215,12 @@ class _SheetReader:
         converted, note = convert(value, F.kind_of(pointer))
         address = value.address if not blank_at else f"{blank_at} (= {value.address})"
         if converted is SKIP:
-            doc.unplaced.append((value.address, f"{_show(value.value)} ({note})"))
+            doc.unplaced.append((value.address, f"{short(value.value)} ({note})"))
             return
         try:
-            _put(doc.data, pointer, converted, insert=insert)
-        except _Unplaceable as exc:
-            doc.unplaced.append((value.address, f"{_show(value.value)} ({exc})"))
+            put(doc.data, pointer, converted, insert=insert)
+        except Unplaceable as exc:
+            doc.unplaced.append((value.address, f"{short(value.value)} ({exc})"))
             return
         if note:
             doc.notes.append((value.address, note))
@@ -291,8 +285,8 @@ class _SheetReader:
         if read == 0 and spec.pointer not in self.cur.seen:
             self.cur.seen[spec.pointer] = ""
             try:
-                _put(self.cur.data, spec.pointer, [])
-            except _Unplaceable:
+                put(self.cur.data, spec.pointer, [])
+            except Unplaceable:
                 pass
         if groups:
             self.cur = self.docs[-1]
@@ -316,10 +310,18 @@ class _SheetReader:
                 continue
             doc = next((d for start, d in reversed(starts) if start <= r), self.docs[0])
             why = "under no label" if cell.type != "f" else "a formula under no label"
-            doc.unplaced.append((cell.address, f"{_show(cell.value)} ({why})"))
+            doc.unplaced.append((cell.address, f"{short(cell.value)} ({why})"))
 
 
 _SAME_LABEL = object()
+
+
+def _report_sheet(sheet: Sheet) -> bool:
+    """A summary, findings or rules sheet of `--format xlsx`, recognised by its header row."""
+    from perflint.output.xlsx import _TEXT
+
+    heads = tuple(str(c.value) for c in sheet.row(1)) if sheet.cells else ()
+    return any(heads == t[k] for t in _TEXT.values() for k in ("summary_heads", "finding_heads", "rule_heads"))
 
 
 def _inherit(here: dict, last: dict, merged: list[str]) -> dict:
@@ -367,152 +369,6 @@ def _head_row(cells: list[RawCell], context):
     return None
 
 
-# -- values ---------------------------------------------------------------------------------------
-
-def convert(cell: RawCell, kind: str):
-    """(the value a cell stands for, a note on how it was read), or (SKIP, why) when it cannot be."""
-    value, t = cell.value, cell.type
-    if t == "e":
-        return SKIP, "an error value"
-    if t == "f":
-        if kind in ("money", "number", "int", "textnum"):
-            if isinstance(cell.cached, (int, float)) and not isinstance(cell.cached, bool):
-                number = to_decimal(cell.cached, cell.number_format)
-                if number is not None:
-                    return number, f"a formula {_show(value)}: its value as last saved ({cell.cached}) imported"
-            return SKIP, "a formula without a saved value"
-        return str(value), "a formula: its text is imported as written"
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return SKIP, "not a finite number"
-    if kind in ("text", "list"):
-        return _as_text(cell, kind), None
-    if kind == "bool":
-        if isinstance(value, bool):
-            return value, None
-        text = _as_text(cell, "text")
-        if text.strip() in _TRUE:
-            return True, None
-        if text.strip() in _FALSE:
-            return False, None
-        return text, None
-    if kind == "date":
-        if isinstance(value, datetime.datetime):
-            return (value.date() if value.time() == datetime.time(0) and value.tzinfo is None else value), None
-        if isinstance(value, datetime.date):
-            return value, None
-        return _as_text(cell, "text"), None
-    if kind == "int":
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
-            return int(value), None
-        text = _as_text(cell, "text").strip().translate(_FULLWIDTH)
-        return (int(text) if text.isdigit() else _as_text(cell, "text")), None
-    if isinstance(value, bool):
-        return value, None
-    if isinstance(value, (int, float)):
-        number = to_decimal(value, cell.number_format)
-        return (number, None) if number is not None else (SKIP, "not a finite number")
-    if isinstance(value, datetime.datetime):
-        return (value.date() if value.time() == datetime.time(0) else value), None
-    return str(value), None
-
-
-def _as_text(cell: RawCell, kind: str):
-    """A cell as the text it shows: 0.95 formatted 0% reads 95%, a whole number has no .0."""
-    value = cell.value
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, (int, float)):
-        m = _PERCENT.search(cell.number_format or "")
-        if m:
-            places = len(m.group(1) or "")
-            return f"{Decimal(repr(value)) * 100:.{places}f}%"
-        number = to_decimal(value, cell.number_format)
-        return str(number) if number is not None else str(value)
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time(0) else value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = str(value)
-    if kind == "list" and "\n" in text.strip():
-        return [line for line in text.strip().split("\n") if line.strip()]
-    return text
-
-
-def _show(value) -> str:
-    text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
-class _Unplaceable(ValueError):
-    pass
-
-
-def _put(data: dict, pointer: str, value, insert: bool = False) -> None:
-    """Set ``pointer`` in ``data``, creating the mappings and lists on the way. A list grows only at
-    its end; a value never replaces a mapping or a list, nor one of them a value (_Unplaceable).
-    ``insert`` puts a list entry before the one at its index (a table row that is no mapping,
-    which export shows by its pointer after the table)."""
-    tokens = split(pointer)
-    if not tokens:
-        raise _Unplaceable("no field")
-    _check_path(data, tokens)
-    node = data
-    for n, tok in enumerate(tokens[:-1]):
-        index_next = tokens[n + 1].isdigit() and F.kind_of("/" + "/".join(tokens[: n + 1])) in ("table", "free", "list")
-        if isinstance(node, list):
-            node = _child_of_list(node, tok, index_next)
-            continue
-        child = node.get(tok)
-        if child is None:
-            child = node[tok] = [] if index_next else {}
-        elif not isinstance(child, (dict, list)):
-            raise _Unplaceable(f"{'/'.join(tokens[: n + 1])} already holds a value")
-        node = child
-    last = tokens[-1]
-    if isinstance(node, list):
-        if not last.isdigit() or int(last) > len(node):
-            raise _Unplaceable("beyond the end of its table")
-        i = int(last)
-        if i == len(node) or insert:
-            node.insert(i, value)
-        else:
-            node[i] = value
-    else:
-        if isinstance(node.get(last), (dict, list)) and not isinstance(value, type(node[last])):
-            raise _Unplaceable(f"{pointer} already holds a table or group of fields")
-        node[last] = value
-
-
-def _check_path(data: dict, tokens: list[str]) -> None:
-    """Raise _Unplaceable before anything is created when the path cannot be placed: every list index
-    must name an entry or the end, and a new list starts at 0."""
-    node = data
-    for n, tok in enumerate(tokens):
-        if node is None:  # created fresh from here on
-            index_next = n > 0 and F.kind_of("/" + "/".join(tokens[:n])) in ("table", "free", "list")
-            if index_next and tokens[n].isdigit() and tokens[n] != "0":
-                raise _Unplaceable("beyond the end of its table")
-            continue
-        if isinstance(node, list):
-            if not tok.isdigit() or int(tok) > len(node):
-                raise _Unplaceable("beyond the end of its table")
-            node = node[int(tok)] if int(tok) < len(node) else None
-        elif isinstance(node, dict):
-            node = node.get(tok)
-        elif n < len(tokens):
-            raise _Unplaceable(f"{'/'.join(tokens[:n])} already holds a value")
-
-
-def _child_of_list(node: list, tok: str, index_next: bool):
-    if not tok.isdigit() or int(tok) > len(node):
-        raise _Unplaceable("beyond the end of its table")
-    i = int(tok)
-    if i == len(node):
-        node.append([] if index_next else {})
-    if not isinstance(node[i], (dict, list)):
-        raise _Unplaceable("a table row that is no mapping")
-    return node[i]
-
 
 # -- the record export kept, and what a form says without a cell ----------------------------------
 
@@ -546,31 +402,17 @@ def _apply(doc: Imported, records) -> None:
             continue
         if shown is None:
             if pointer in manifest.META:
-                _remove(doc.data, pointer) if value is manifest.ABSENT else _put(doc.data, pointer, value)
+                remove(doc.data, pointer) if value is manifest.ABSENT else put(doc.data, pointer, value)
             continue
         if doc.seen.get(pointer) != shown:
             continue  # edited since export: read as it now reads
         if value is manifest.ABSENT:
-            _remove(doc.data, pointer)
+            remove(doc.data, pointer)
         else:
             try:
-                _put(doc.data, pointer, value)
-            except _Unplaceable:
+                put(doc.data, pointer, value)
+            except Unplaceable:
                 continue  # the sheet no longer has the shape the record describes
-
-
-def _remove(data: dict, pointer: str) -> None:
-    tokens = split(pointer)
-    node = data
-    for tok in tokens[:-1]:
-        if isinstance(node, dict):
-            node = node.get(tok)
-        elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
-            node = node[int(tok)]
-        else:
-            return
-    if isinstance(node, dict):
-        node.pop(tokens[-1], None)
 
 
 def _derive(doc: Imported) -> None:

@@ -113,7 +113,7 @@ def reads_back(value, kind: str) -> bool:
     """Whether import, reading the cell export writes for ``value`` by the field's ``kind``, gets
     ``value`` back exactly (type and digits included)."""
     from perflint.excel.cells import MAX_DIGITS
-    from perflint.excel.importer import SKIP, convert
+    from perflint.excel.reading import SKIP, convert
     from perflint.excel.workbook import RawCell
 
     if value is MISSING:
