@@ -2,6 +2,7 @@
 again from disk, its form, and the budget figure a department's total adds up."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -24,16 +25,15 @@ class Reviewed:
         return self.result.path
 
 
-def review(report) -> list[Reviewed]:
-    """One entry per file of the report, in report order. A file that no longer reads as a mapping
+def review(report) -> Iterator[Reviewed]:
+    """One entry per file of the report, in report order, read as it is asked for (so that a run
+    of thousands of files never holds more than one form). A file that no longer reads as a mapping
     (a syntax error, removed since the run) has no form; its findings are still reported."""
-    out = []
     for result in report.files:
         doc = read_file(Path(report.root) / result.path, result.path)
         data = doc.data
         form = build(data) if data is not None else None
-        out.append(Reviewed(result, data, form, budget_of(data) if data is not None else None, doc.problems))
-    return out
+        yield Reviewed(result, data, form, budget_of(data) if data is not None else None, doc.problems)
 
 
 def budget_of(data: dict) -> Decimal | None:

@@ -68,13 +68,15 @@ LABELS = {
 
 def render(report) -> str:
     L = LABELS["en" if report.lang == "en" else "zh"]
-    reviewed = review(report)
     depts = {r.path: r.meta.get("department") or L["unknown_department"] for r in report.files}
     rules = {rid: i for i, rid in enumerate(sorted({d.rule for d in report.diagnostics}))}
     page = _Page(report, L, depts, rules)
-    body = (_header(report, L) + page.filters() + '<main>'
-            + page.overview(reviewed)
-            + "".join(page.section(i, rv) for i, rv in enumerate(reviewed))
+    sections, reviewed = [], []
+    for i, rv in enumerate(review(report)):
+        sections.append(page.section(i, rv))
+        rv.data = rv.form = None  # drawn: the overview needs only the budget
+        reviewed.append(rv)
+    body = (_header(report, L) + page.filters() + '<main>' + page.overview(reviewed) + "".join(sections)
             + page.explanations() + "</main>")
     template = Template((files("perflint.output") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(lang=L["html_lang"], title=escape(L["title"]), body=body,

@@ -48,43 +48,51 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f']")
 
 
 def render(report) -> bytes:
+    """Written in one pass over the files, one form at a time: the summary, findings and rules
+    sheets come first in the workbook and take their rows as each file is drawn."""
     T = _TEXT["en" if report.lang == "en" else "zh"]
     wb = Workbook(write_only=True)  # rows are streamed: memory and time stay linear
     styles(wb)
-    reviewed = review(report)
-    names = _sheet_names(reviewed, T)
-    places: dict[str, tuple[str, dict, dict]] = {}  # file → (sheet, id(cell) → coordinate, findings by cell)
-    for rv, name in zip(reviewed, names, strict=True):
+    summary = _Table(wb.create_sheet(T["summary"]), T["summary_heads"], (30, 36, 8, 48, 12, 16, 8, 8, 8, 8))
+    findings = _Table(wb.create_sheet(T["findings"]), T["finding_heads"], (44, 30, 40, 22, 6, 6, 26, 8, 80, 16, 30))
+    rule_rows = _rules(wb.create_sheet(T["rules"]), report, T)
+    names = _SheetNames(T)
+    styler = Styler()
+    totals = dict.fromkeys(_SEVERITIES, 0)
+    for i, rv in enumerate(review(report), 1):
+        name = names.next(i, rv)
+        coords, by_cell = {}, {}
         if rv.form is not None:
             by_cell = rv.form.attach(rv.result.active)  # first: it splits merges where findings sit
-            places[rv.path] = (name, coordinates(rv.form), by_cell)
-    _summary(wb.create_sheet(T["summary"]), reviewed, names, places, T)
-    findings = wb.create_sheet(T["findings"])
-    rule_rows = _rules(wb.create_sheet(T["rules"]), report, T)
-    _findings(findings, report, places, {rv.path: rv for rv in reviewed}, rule_rows, T)
-    styler = Styler()
-    for rv, name in zip(reviewed, names, strict=True):
-        if rv.path in places:
-            draw(wb.create_sheet(name), rv.form, places[rv.path][2], lambda ds: _comment(ds, report.lang, T), styler=styler)
+            coords = coordinates(rv.form)
+            draw(wb.create_sheet(name), rv.form, by_cell, lambda ds: _comment(ds, report.lang, T), styler=styler)
+        counts = _summary_row(summary, rv, name if rv.form is not None else None, T)
+        for s in _SEVERITIES:
+            totals[s] += counts[s]
+        for d in rv.result.active:  # report.diagnostics, file by file: the order of --format json
+            _finding_row(findings, d, rv, name, coords, rule_rows, report.lang, T)
+    _summary_total(summary, totals, T)
+    findings.filter("K")
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def _sheet_names(reviewed, T) -> list[str]:
+class _SheetNames:
     """A unique sheet name per file, from its project name (Excel allows 31 characters and no []:*?/\\)."""
-    taken = {T["summary"].lower(), T["findings"].lower(), T["rules"].lower()}
-    out = []
-    for i, rv in enumerate(reviewed, 1):
+
+    def __init__(self, T):
+        self.taken = {T["summary"].lower(), T["findings"].lower(), T["rules"].lower()}
+
+    def next(self, i: int, rv) -> str:
         project = rv.result.meta.get("project") or rv.path.rsplit("/", 1)[-1]
         base = _SHEET_BAD.sub("_", f"{i} {project}").strip()[:31].rstrip() or str(i)
         name, n = base, 2
-        while name.lower() in taken:
+        while name.lower() in self.taken:
             suffix = f" ({n})"
             name, n = base[: 31 - len(suffix)] + suffix, n + 1
-        taken.add(name.lower())
-        out.append(name)
-    return out
+        self.taken.add(name.lower())
+        return name
 
 
 class _Table:
@@ -120,21 +128,20 @@ class _Table:
         self.ws.auto_filter.ref = f"A1:{last_column}{self.last}"
 
 
-def _summary(ws, reviewed, names, places, T) -> None:
-    table = _Table(ws, T["summary_heads"], (30, 36, 8, 48, 12, 16, 8, 8, 8, 8))
-    totals = dict.fromkeys(_SEVERITIES, 0)
-    for rv, name in zip(reviewed, names, strict=True):
-        meta = rv.result.meta
-        counts = dict.fromkeys(_SEVERITIES, 0)
-        for d in rv.result.active:
-            counts[str(d.severity)] += 1
-        for s in _SEVERITIES:
-            totals[s] += counts[s]
-        table.row([meta.get("department") or "", meta.get("project") or T["unnamed"], meta.get("fiscal_year"),
-                   rv.path, rv.form.era if rv.form else T["no_form"], rv.budget,
-                   *[counts[s] for s in _SEVERITIES], sum(counts.values())],
-                  kinds=("text", "text", "int", "text", "text", "money"),
-                  links={1: f"'{name}'!A1"} if rv.path in places else None)
+def _summary_row(table: _Table, rv, sheet: str | None, T) -> dict[str, int]:
+    meta = rv.result.meta
+    counts = dict.fromkeys(_SEVERITIES, 0)
+    for d in rv.result.active:
+        counts[str(d.severity)] += 1
+    table.row([meta.get("department") or "", meta.get("project") or T["unnamed"], meta.get("fiscal_year"),
+               rv.path, rv.form.era if rv.form else T["no_form"], rv.budget,
+               *[counts[s] for s in _SEVERITIES], sum(counts.values())],
+              kinds=("text", "text", "int", "text", "text", "money"),
+              links={1: f"'{sheet}'!A1"} if sheet else None)
+    return counts
+
+
+def _summary_total(table: _Table, totals: dict, T) -> None:
     last = table.last
     table.filter("J")
     cells = table.append([T["total"], "", "", "", "", None, *[totals[s] for s in _SEVERITIES], sum(totals.values())],
@@ -142,31 +149,24 @@ def _summary(ws, reviewed, names, places, T) -> None:
     if last > 1:
         cells[5].value = f"=SUM(F2:F{last})"  # our own formula over the budget column
         cells[5].number_format = "#,##0.00"
-    ws.append(cells)
+    table.ws.append(cells)
 
 
-def _findings(ws, report, places, reviewed, rule_rows, T) -> None:
-    table = _Table(ws, T["finding_heads"], (44, 30, 40, 22, 6, 6, 26, 8, 80, 16, 30))
-    lang = report.lang
-    for d in report.diagnostics:
-        rv = reviewed.get(d.file)
-        meta = rv.result.meta if rv else {}
-        sheet, coords, _ = places.get(d.file, (None, {}, None))
-        form = rv.form if rv else None
-        cell = form.locate(d.pointer) if form else None
-        field = (cell.label or d.pointer) if cell is not None else d.pointer
-        links = {}
-        target = coords.get(id(cell)) if cell is not None else None
-        if sheet and target:
-            links[3] = f"'{sheet}'!{target}"
-        if d.rule in rule_rows:
-            links[6] = f"'{T['rules']}'!A{rule_rows[d.rule]}"
-        table.row([d.file, meta.get("project") or "", _indicator(rv.data if rv else None, d.pointer), field,
-                   d.line, d.column, d.rule, T[str(d.severity)], d.message.text(lang),
-                   "" if d.fix is None else display(d.fix), d.pointer],
-                  kinds=("text", "text", "text", "text", "int", "int"),
-                  styles={7: f"pl-sev-{d.severity!s}", 8: "pl-wrap"}, links=links)
-    table.filter("K")
+def _finding_row(table: _Table, d, rv, sheet: str, coords: dict, rule_rows: dict, lang: str, T) -> None:
+    form = rv.form
+    cell = form.locate(d.pointer) if form is not None else None
+    field = (cell.label or d.pointer) if cell is not None else d.pointer
+    links = {}
+    target = coords.get(id(cell)) if cell is not None else None
+    if target:
+        links[3] = f"'{sheet}'!{target}"
+    if d.rule in rule_rows:
+        links[6] = f"'{T['rules']}'!A{rule_rows[d.rule]}"
+    table.row([d.file, rv.result.meta.get("project") or "", _indicator(rv.data, d.pointer), field,
+               d.line, d.column, d.rule, T[str(d.severity)], d.message.text(lang),
+               "" if d.fix is None else display(d.fix), d.pointer],
+              kinds=("text", "text", "text", "text", "int", "int"),
+              styles={7: f"pl-sev-{d.severity!s}", 8: "pl-wrap"}, links=links)
 
 
 def _indicator(data, pointer: str) -> str:
@@ -181,6 +181,7 @@ def _indicator(data, pointer: str) -> str:
 
 
 def _rules(ws, report, T) -> dict[str, int]:
+    """The rules found, one row each; their rows, for the findings' links."""
     table = _Table(ws, T["rule_heads"], (26, 10, 8, 40, 80, 80))
     lang = report.lang
     counts = report.by_rule()
