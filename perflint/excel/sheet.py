@@ -66,6 +66,19 @@ def styles(wb) -> None:
         wb.add_named_style(style)
 
 
+def add_sheet(wb, title: str):
+    """wb.create_sheet(title) for a title already valid and unique: openpyxl compares a new title
+    with every sheet's, which made a workbook of thousands of forms quadratic. (openpyxl 3.1's
+    _WorkbookChild: a sheet made without a parent skips the check; pinned in pyproject.toml.)"""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    ws = WriteOnlyWorksheet(parent=None, title=None)
+    ws._parent = wb
+    ws._WorkbookChild__title = title
+    wb._add_sheet(ws)
+    return ws
+
+
 class Styler:
     """Named styles by name, looked up once per workbook: openpyxl finds a named style by scanning the
     list of names for every cell it is set on."""

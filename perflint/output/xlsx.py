@@ -16,7 +16,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from perflint.engine.registry import all_rules
 from perflint.excel.cells import put, visible
-from perflint.excel.sheet import Styler, coordinates, draw, styles
+from perflint.excel.sheet import Styler, add_sheet, coordinates, draw, styles
 from perflint.forms.reviewed import review
 from perflint.forms.values import display
 from perflint.loading.sourcemap import get_at, split
@@ -65,7 +65,7 @@ def render(report) -> bytes:
         if rv.form is not None:
             by_cell = rv.form.attach(rv.result.active)  # first: it splits merges where findings sit
             coords = coordinates(rv.form)
-            draw(wb.create_sheet(name), rv.form, by_cell, lambda ds: _comment(ds, report.lang, T), styler=styler)
+            draw(add_sheet(wb, name), rv.form, by_cell, lambda ds: _comment(ds, report.lang, T), styler=styler)
         counts = _summary_row(summary, rv, name if rv.form is not None else None, T)
         for s in _SEVERITIES:
             totals[s] += counts[s]
