@@ -431,3 +431,15 @@ def test_a_reviewer_workbook_imports_as_its_forms(tmp_path, monkeypatch):
     assert len(written) == len(list((DECLARATIONS / "examples").glob("*.yaml")))
     names = {load(p)["project"]["name"] for p in written}
     assert names == {load(p)["project"]["name"] for p in (DECLARATIONS / "examples").glob("*.yaml")}
+
+
+def test_values_that_read_like_labels_come_back_as_values(tmp_path):
+    text = ("kind: declaration\nfiscal_year: 2024\ndepartment: 项目名称\nimplementing_unit: 其他信息\n"
+            "project: {name: 年度资金申请总额, nature: 项目类别, category: /project/name}\n"
+            "goals: {overall: 合计, annual: 年度总体目标}\n"
+            "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 项目性质, target: 一级指标}\n")
+    (tmp_path / "v.yaml").write_text(text, encoding="utf-8")
+    assert run("export", str(tmp_path / "v.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
+    result = run("import", str(tmp_path / "x/v.xlsx"), "--to", str(tmp_path / "y"))
+    assert result.exit_code == 0, result.output
+    assert load(tmp_path / "y/v.yaml") == yaml.safe_load(text)

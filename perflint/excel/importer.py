@@ -72,7 +72,7 @@ def import_workbook(path: Path) -> ImportResult:
             continue
         if _report_sheet(sheet):
             continue  # the summary, findings and rules of a reviewer workbook: its forms are read
-        found = _SheetReader(sheet).read()
+        found = _SheetReader(sheet, exported=sheet.name in records).read()
         for doc in found:
             _derive(doc)
         if len(found) == 1 and sheet.name in records:
@@ -88,8 +88,12 @@ def import_workbook(path: Path) -> ImportResult:
 # -- reading one sheet ----------------------------------------------------------------------------
 
 class _SheetReader:
-    def __init__(self, sheet: Sheet):
+    """``exported``: the sheet is one `perflint export` drew (its record sheet names it), where a
+    value is always the cell right of its label — even a value that reads like a label."""
+
+    def __init__(self, sheet: Sheet, exported: bool = False):
         self.sheet = sheet
+        self.exported = exported
         self.used: set[tuple[int, int]] = set()
         self.docs: list[Imported] = []
         self.context = {L.normalise(c.value)[0] for c in sheet.cells.values() if c.type == "s"}
@@ -178,6 +182,12 @@ class _SheetReader:
             self._set(pointer, value, c, insert=norm.startswith("/"))
 
     def _value_of(self, label: RawCell, rest: list[RawCell], pointer: str):
+        if self.exported:
+            cell = self.sheet.cells.get((label.row, label.column + 1))
+            if cell is None or cell.blank or (cell.row, cell.column) in self.used:
+                return None
+            self.used.add((cell.row, cell.column))
+            return cell
         nxt = next((x for x in rest if (x.row, x.column) not in self.used), None)
         if nxt is not None and nxt.type == "s":
             norm = L.normalise(str(nxt.value))[0]
