@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -12,9 +13,14 @@ D2019 = "declarations/shanghai-stic-office/2019"
 D2020 = "declarations/shanghai-stic-office/2020"
 
 
-def run(*args, cwd=ROOT, input=None):
+# the user cache folder of every CLI run in the tests: never inside the repository (HOME is the cwd)
+CACHE_HOME = tempfile.mkdtemp(prefix="perflint-test-cache-")
+
+
+def run(*args, cwd=ROOT, input=None, env=None):
     proc = subprocess.run([sys.executable, "-m", "perflint", *args], cwd=cwd, capture_output=True, text=True,
-                          input=input, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(cwd)})
+                          input=input, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(cwd),
+                                            "XDG_CACHE_HOME": CACHE_HOME, **(env or {})})
     return proc
 
 

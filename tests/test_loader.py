@@ -119,3 +119,44 @@ def test_explicit_str_tag_is_kept():
     doc = load("x.yaml", b"a: !!str 2024\nb: 2024\nc: !!str yes\nd: !!int '5'\n")
     assert doc.data == {"a": "2024", "b": 2024, "c": "yes", "d": 5}
     assert doc.problems == []
+
+
+@pytest.mark.parametrize("raw", [
+    b"%YAML 1.2\n---\n", b"%YAML 1.2\n--- \n", b"%YAML   1.1\n---\n...\n", b"%YAML 1.2#c\n---\n",
+    b"%YAML 1.2 # note\n---\n# nothing\n", b"%TAG ! tag:example.com,2000:\n---\n", b"---\n", b"--- # c\n...\n",
+    b"~\n", b"null\n",
+])
+def test_an_empty_document_after_a_directive_is_empty(raw):
+    """Issue 9, item 10: `%YAML 1.2` then `---` and nothing else passed silently."""
+    assert [p.rule for p in load("x.yaml", raw).problems] == ["yaml-empty"]
+    from conftest import ROOT
+    from perflint.config.loader import load_config
+    from perflint.engine.runner import lint_bytes
+
+    config = load_config(cli={"select": ("budget-sum",)}, cwd=ROOT / "tests")
+    assert [d.rule for d in lint_bytes("x.yaml", raw, config).active] == ["yaml-empty"]
+
+
+def big_declaration(n: int) -> bytes:
+    rows = "".join(f"  - {{level1: 产出指标, level2: 数量指标, name: 指标{i}, target: '≥{i}个'}}\n" for i in range(n))
+    return ("kind: declaration\nfiscal_year: 2024\nindicators:\n" + rows).encode()
+
+
+def test_a_large_file_is_parsed_once_and_never_collected(monkeypatch):
+    """Issue 9, item 4: no second parse as events after 2,000 sequence markers, and no garbage
+    collection while composing (it made compose superlinear); the collector's state is restored."""
+    import gc
+
+    import yaml
+
+    parses = []
+    monkeypatch.setattr(yaml, "parse", lambda *a, **k: parses.append(1) or iter(()))
+    collections = []
+    callback = lambda phase, info: collections.append(phase)  # noqa: E731
+    gc.callbacks.append(callback)
+    try:
+        doc = load("x.yaml", big_declaration(15_000))
+    finally:
+        gc.callbacks.remove(callback)
+    assert len(doc.data["indicators"]) == 15_000 and doc.problems == []
+    assert parses == [] and collections == [] and gc.isenabled()

@@ -33,8 +33,9 @@ def test_each_finding_is_an_annotation_with_its_location():
 
 
 def test_escaping_of_data_and_properties():
-    assert escape_data("50%\r\nnext: a, b") == "50%25%0D%0Anext: a, b"
-    assert escape_property("a: b, 50%\n") == "a%3A b%2C 50%25%0A"
+    # a line break from the input is shown, never sent: it could start a workflow command
+    assert escape_data("50%\r\nnext: a, b") == "50%25\\r\\nnext: a, b"
+    assert escape_property("a: b, 50%\n") == "a%3A b%2C 50%25\\n"
 
 
 def test_escaping_applies_to_real_paths_and_messages():
@@ -43,7 +44,7 @@ def test_escaping_applies_to_real_paths_and_messages():
     assert "\n" in report.diagnostics[0].message.en  # the raw value carries the line break
     (kind, props, message), = commands(render(report))
     assert props["file"] == "a%2Cb%3Ac.yaml"
-    assert "满足%0A需求" in message and "≥95%25" in message and "\n" not in message
+    assert "满足\\n需求" in message and "≥95%25" in message and "\n" not in message
 
 
 def test_columns_are_left_out_of_a_multi_line_annotation():

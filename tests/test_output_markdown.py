@@ -63,7 +63,8 @@ def test_pipes_and_markup_from_input_are_escaped():
     for row in rows(text, "### Top 3 problems (errors first)"):
         assert len(CELL_BAR.findall(row)) == 5  # four cells, whatever the message says
     assert escape("<img src=x> *bold* @team #12 `code` a\nb") == \
-        "\\<img src=x\\> \\*bold\\* \\@team \\#12 \\`code\\` a b"
+        "\\<img src=x\\> \\*bold\\* \\@team \\#12 \\`code\\` a\\\\nb"
+    assert escape("$x^2$ | y") == "\\$x^2\\$ \\| y"  # no math, no cell break
 
 
 def test_chinese_comment():

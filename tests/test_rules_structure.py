@@ -130,10 +130,12 @@ def test_annual_goal_2020_combined_overall_counts_for_both():
 
 
 def test_annual_goal_multi_year_needs_overall_as_warning():
-    text = "project: {name: x, start: 2024-03-01, end: 2026-06-30}\ngoals:\n  annual: 完成一期建设。\n"
-    assert severities(text, "annual-goal-required") == [(2, "warning")]
-    text = "project: {name: x, multi_year: true, start: 2024-01-01, end: 2024-12-31}\ngoals:\n  annual: 完成一期。\n"
-    assert problems(text, "annual-goal-required") == [(2, 1, "/goals/overall")]
+    text = "project: {name: x, start: 2024-03-01, end: 2026-06-30}\ngoals:\n  overall: ''\n  annual: 完成一期建设。\n"
+    assert severities(text, "annual-goal-required") == [(3, "warning")]
+    text = "era: sh-2024\nproject: {name: x, multi_year: true, start: 2024-01-01, end: 2024-12-31}\ngoals:\n  annual: 完成一期。\n"
+    assert problems(text, "annual-goal-required") == [(3, 1, "/goals/overall")]
+    # a recognised (undeclared) template whose document has no overall-goal cell does not print one
+    assert problems(text.replace("era: sh-2024\n", ""), "annual-goal-required") == []
     assert problems(text.replace("  annual", "  overall: 三年建成平台。\n  annual"), "annual-goal-required") == []
 
 

@@ -8,6 +8,7 @@ import pytest
 from test_rules_structure import MINE
 
 from conftest import ROOT
+from test_cli import CACHE_HOME
 
 D = "declarations/shanghai-stic-office"
 
@@ -55,7 +56,7 @@ EXPECTED = {
 
 def check_json(*args):
     proc = subprocess.run([sys.executable, "-m", "perflint", "check", "--format", "json", "--lang", "en", *args, "declarations"],
-                          cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(ROOT)})
+                          cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME})
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 

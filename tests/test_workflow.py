@@ -80,18 +80,21 @@ def test_diff_lints_only_changed_and_new_files(repo):
     assert bad.returncode == 2 and "no-such-ref" in bad.stderr
 
 
-def test_cache_gives_identical_results_and_notices_edits(repo):
-    first = run("check", "--format", "json", ".", cwd=repo).stdout
-    [cache_file] = list((repo / ".perflint_cache").glob("*.marshal"))
-    assert run("check", "--format", "json", ".", cwd=repo).stdout == first
+def test_cache_gives_identical_results_and_notices_edits(repo, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    env = {"PERFLINT_CACHE_DIR": str(cache)}
+    first = run("check", "--format", "json", ".", cwd=repo, env=env).stdout
+    [cache_file] = list(cache.glob("*.marshal"))
+    assert not list(repo.rglob("*.marshal"))  # nothing written into the linted tree
+    assert run("check", "--format", "json", ".", cwd=repo, env=env).stdout == first
     path = repo / "2019" / "public-service-platform.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("amount: 600000", "amount: 965000"), encoding="utf-8")
-    after = json.loads(run("check", "--format", "json", ".", cwd=repo).stdout)
+    after = json.loads(run("check", "--format", "json", ".", cwd=repo, env=env).stdout)
     assert not [d for d in after["diagnostics"] if d["rule"] == "budget-sum"]
     cache_file.write_bytes(b"\x00garbage")  # a damaged cache is ignored, never trusted
-    assert json.loads(run("check", "--format", "json", ".", cwd=repo).stdout) == after
-    shutil.rmtree(repo / ".perflint_cache")
-    assert json.loads(run("check", "--format", "json", ".", cwd=repo).stdout) == after
+    assert json.loads(run("check", "--format", "json", ".", cwd=repo, env=env).stdout) == after
+    shutil.rmtree(cache)
+    assert json.loads(run("check", "--format", "json", ".", cwd=repo, env=env).stdout) == after
 
 
 def test_jobs_give_the_same_results_as_one_process(tmp_path):
@@ -100,7 +103,7 @@ def test_jobs_give_the_same_results_as_one_process(tmp_path):
     one = run("check", "--no-cache", "--format", "json", "--jobs", "1", ".", cwd=tmp_path).stdout
     two = run("check", "--no-cache", "--format", "json", "--jobs", "2", ".", cwd=tmp_path).stdout
     assert one == two and json.loads(one)["summary"]["files"] == 80
-    assert not (tmp_path / ".perflint_cache").exists()
+    assert not list(tmp_path.rglob("*.marshal"))
 
 
 def test_this_repositorys_baseline_is_current():

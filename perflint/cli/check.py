@@ -32,8 +32,9 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     from perflint.config.model import ConfigError
     from perflint.engine.batch import lint_files
     from perflint.engine.discovery import discover
-    from perflint.engine.registry import PluginError, all_rules
+    from perflint.engine.registry import PluginError, all_rules, distrust
 
+    distrust(paths)  # no plugin is ever loaded from what is being linted
     try:
         config = load_config(config_path, cli)
     except (ConfigError, PluginError) as exc:
@@ -54,12 +55,12 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True):
     if use_cache:
         from perflint.engine.cache import Cache
 
-        cache = Cache(config.root, config.fingerprint(), all_rules())
+        cache = Cache(config, all_rules())
     # what start-up allocated lives for the whole run: keep the garbage collector from rescanning it
     # for every file (~7% of a large run). Done here, not in lint_files: a long-lived caller would
     # freeze its own garbage.
     gc.freeze()
-    results = lint_files(files, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty())
+    results = lint_files(files, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty(), interruptible=True)
     return config, results
 
 

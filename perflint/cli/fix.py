@@ -1,46 +1,57 @@
-"""`perflint fix`: apply the fixes rules offer, or show them first with --diff."""
+"""`perflint fix`: apply the fixes rules offer, or show them first with --diff.
+
+Each file is read once; its fixes are computed for exactly those bytes, and just before the atomic
+replace the file is compared with them again: a change saved meanwhile is never overwritten.
+"""
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
-from pathlib import Path
 
 import click
 
 from perflint.cli.check import collect
 
 
-def run_fix(paths, config_path, cli, show_diff: bool) -> int:
-    from perflint.core.atomic import write_text
-    from perflint.engine.fixes import FixError, apply
+def run_fix(paths, config_path, cli, show_diff: bool, force: bool = False) -> int:
+    from perflint.core.atomic import WriteRefused, replace_if_unchanged
+    from perflint.engine.fixes import apply_fixes
+    from perflint.engine.runner import lint_bytes
+    from perflint.loading.files import Refused, read_source
+    from perflint.output.escape import visible
 
-    _config, results = collect(paths, config_path, cli, use_cache=False)
-    pending = defaultdict(list)
-    unfixable = 0
-    for result in results:
-        for d in result.active:
-            if d.fix is not None:
-                pending[result.path].append((d.pointer, d.fix))
-            else:
-                unfixable += 1
+    config, results = collect(paths, config_path, cli, use_cache=False)
+    unfixable = sum(1 for r in results for d in r.active if d.fix is None)
     changed = fixed = failed = 0
-    for path, fixes in pending.items():
-        raw = Path(path).read_bytes()
-        text = raw.decode("utf-8")
+    for result in results:
+        if not any(d.fix is not None for d in result.active):
+            continue
+        shown = visible(result.path)
         try:
-            new = apply(path, text, fixes)
-        except FixError as exc:
-            click.echo(f"perflint: {path}: not fixed: {exc}", err=True)
+            raw = read_source(result.source_path)
+            text = raw.decode("utf-8")
+        except (Refused, OSError, UnicodeDecodeError) as exc:
+            click.echo(f"perflint: {shown}: not fixed: {getattr(exc, 'message', None) and exc.message.en or exc}", err=True)
             failed += 1
             continue
+        # the fixes for exactly the bytes that will be edited, not for what the file held before
+        fixes = [(d.pointer, d.fix) for d in lint_bytes(result.path, raw, config).active if d.fix is not None]
+        new, skipped = apply_fixes(result.path, text, fixes)
+        for pointer, why in skipped:
+            click.echo(f"perflint: {shown}: {visible(pointer)} not fixed: {why}", err=True)
+        failed += len(skipped)
         if new == text:
             continue
-        changed += 1
-        fixed += len(fixes)
         if show_diff:
-            click.echo("".join(difflib.unified_diff(text.splitlines(True), new.splitlines(True), f"a/{path}", f"b/{path}")), nl=False)
+            click.echo("".join(difflib.unified_diff(text.splitlines(True), new.splitlines(True), f"a/{shown}", f"b/{shown}")), nl=False)
         else:
-            write_text(Path(path), new)
+            try:
+                replace_if_unchanged(result.source_path, raw, new.encode("utf-8"), force)
+            except (WriteRefused, OSError) as exc:
+                click.echo(f"perflint: {shown}: not written: {exc}", err=True)
+                failed += 1
+                continue
+        changed += 1
+        fixed += len(fixes) - len(skipped)
     verb = "would fix" if show_diff else "fixed"
     click.echo(f"perflint: {verb} {fixed} problem(s) in {changed} file(s); {unfixable} problem(s) need a person.", err=True)
     return 1 if failed or (show_diff and changed) else 0

@@ -28,7 +28,9 @@ def list_rules(profile: str | None, lang: str) -> int:
     try:
         config = load_config(cli={"profile": profile})
     except ConfigError as exc:
-        click.echo(f"perflint: configuration error: {exc}", err=True)
+        from perflint.output.escape import visible
+
+        click.echo(f"perflint: configuration error: {visible(exc)}", err=True)
         return 2
     i = 1 if lang == "en" else 0
     rules = sorted(all_rules().values(), key=lambda r: (list(GROUPS).index(r.group) if r.group in GROUPS else 99, r.id))
@@ -40,7 +42,23 @@ def list_rules(profile: str | None, lang: str) -> int:
             click.echo(f"\n{group}  {GROUPS.get(group, (group, group))[i]}")
         sev = _severity(config.settings.get(r.id))
         click.echo(f"  {r.id:<{width}}  {sev:<7}  {r.summary.text(lang)}{_by_era(config, r.id, sev, lang)}")
+    _list_plugins(lang)
     return 0
+
+
+def _list_plugins(lang: str) -> None:
+    from perflint.engine.registry import plugins, skipped_plugins
+
+    en = lang == "en"
+    loaded = plugins()
+    click.echo("\n" + ("Plugins" if en else "插件") + (":" if en else "："))
+    if not loaded:
+        click.echo("  " + ("none loaded" if en else "未加载任何插件"))
+    for p in loaded:
+        click.echo(f"  {p.name} {p.version} ({p.entry_point}): {', '.join(p.rules)}")
+    for name in skipped_plugins():
+        click.echo(f"  {name}: " + ("not loaded (it lies in the working directory or a linted path)" if en
+                                     else "未加载（位于工作目录或被检查的路径中）"))
 
 
 def _severity(setting) -> str:

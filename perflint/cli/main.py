@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
@@ -21,8 +22,22 @@ def lang_option(f):
     return click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default: config, then locale).")(f)
 
 
+def _no_plugins(ctx, param, value):
+    if value:
+        from perflint.engine.registry import disable_plugins
+
+        disable_plugins()
+
+
+def plugins_option(f):
+    return click.option("--no-plugins", is_flag=True, expose_value=False, is_eager=True, callback=_no_plugins,
+                        help="Load no rule plugins (entry points of installed packages).")(f)
+
+
 def fail(message: str) -> None:
-    click.echo(f"perflint: {message}", err=True)
+    from perflint.output.escape import visible  # a message may quote a key or a path from the tree
+
+    click.echo(f"perflint: {visible(message)}", err=True)
     sys.exit(2)
 
 
@@ -49,8 +64,9 @@ def _split(values) -> tuple:
 @click.option("--diff", "diff_ref", metavar="REF", help="Only files changed since the git REF (plus new files).")
 @click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write .perflint_cache/.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the results cache (in the user cache folder, or PERFLINT_CACHE_DIR).")
 @lang_option
+@plugins_option
 def check(paths, formats, select, ignore, extend_select, profile, fail_on, config_path, diff_ref, baseline, jobs,
           no_cache, lang):
     """Check declarations under PATHS (files or folders; default: the current directory)."""
@@ -75,14 +91,16 @@ def _selection(select, ignore, extend_select, profile, fail_on=None, lang=None) 
 @click.option("--ignore", multiple=True, help="Do not fix findings of these rules.")
 @click.option("--profile", help="Rule set profile.")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
-def fix(paths, show_diff, select, ignore, profile, config_path):
+@click.option("--force", is_flag=True, help="Also write read-only files, symbolic links (their targets) and hard-linked files.")
+@plugins_option
+def fix(paths, show_diff, select, ignore, profile, config_path, force):
     """Apply the fixes rules offer (quoting, operator symbols, amounts written as text) under PATHS.
 
     Only the offending scalars change; comments and layout stay byte for byte. With --diff nothing
     is written and the exit code is 1 when there is something to fix."""
     from perflint.cli.fix import run_fix
 
-    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff))
+    sys.exit(run_fix(paths or (".",), config_path, _selection(select, ignore, (), profile), show_diff, force))
 
 
 @cli.command()
@@ -94,6 +112,7 @@ def fix(paths, show_diff, select, ignore, profile, config_path):
 @click.option("--profile", help="Rule set profile.")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes.")
+@plugins_option
 def baseline(file, paths, select, ignore, extend_select, profile, config_path, jobs):
     """Record today's findings under PATHS in FILE; `check --baseline FILE` then reports only new ones."""
     from perflint.cli.check import run_baseline
@@ -132,6 +151,7 @@ def import_cmd(paths, to, force, dry_run):
 @cli.command("rules")
 @click.option("--profile", help="Show severities under this profile.")
 @lang_option
+@plugins_option
 def rules_cmd(profile, lang):
     """List every rule with its severity and a one-line summary."""
     from perflint.cli.info import list_rules
@@ -142,6 +162,7 @@ def rules_cmd(profile, lang):
 @cli.command()
 @click.argument("rule_id")
 @lang_option
+@plugins_option
 def explain(rule_id, lang):
     """Print a rule's full documentation."""
     from perflint.cli.info import explain_rule
@@ -157,11 +178,26 @@ def schema():
     click.echo((resources.files("perflint.schemas") / "declaration.schema.json").read_text(encoding="utf-8"), nl=False)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C: not a KeyboardInterrupt, which click would turn into "Aborted!" and exit code 1."""
+
+
+def _interrupt(signum, frame):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C during clean-up changes nothing
+    raise Interrupted
+
+
 def main():
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         cli(prog_name="perflint")
+    except Interrupted:
+        click.echo("perflint: interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:  # a bug in perflint itself: say so plainly, never a traceback
-        click.echo(f"perflint: internal error: {type(exc).__name__}: {exc} (please report it; "
+        from perflint.output.escape import visible
+
+        click.echo(f"perflint: internal error: {type(exc).__name__}: {visible(exc)} (please report it; "
                    "PERFLINT_DEBUG=1 shows the traceback)", err=True)
         if os.environ.get("PERFLINT_DEBUG"):
             raise

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 from perflint.config.model import Config, ConfigError, Override, RuleSetting, apply_rule_table
 from perflint.core.diagnostic import Severity
 from perflint.engine.registry import all_rules
+from perflint.loading.files import Refused, read_within
 from perflint.model.templates import ids as template_ids
 
 try:
@@ -18,6 +20,8 @@ except ImportError:  # Python < 3.11
     import tomli as tomllib
 
 CONFIG_FILES = (".perflint.yaml", ".perflint.yml", "pyproject.toml")
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration or profile is a few KiB; /dev/zero is not one
+MAX_EXTENDS = 16  # profiles built on profiles, this deep at most
 TOP_KEYS = {
     "profile", "extends", "rules", "overrides", "select", "ignore", "extend-select", "per-file-ignores",
     "fail-on", "lang", "require-reason", "exclude", "description",
@@ -29,14 +33,27 @@ def profile_names() -> list[str]:
     return sorted(p.name[:-5] for p in resources.files("perflint.rulesets").iterdir() if p.name.endswith(".yaml"))
 
 
+def read_text(path: Path, what: str, base: Path | None = None) -> str:
+    """A configuration file's text: a regular file of at most MAX_CONFIG_BYTES, in UTF-8, reached by
+    no link out of the configuration's folder or the working directory; else a ConfigError naming it."""
+    trees = [Path.cwd()] + ([base] if base else [])
+    try:
+        raw = read_within(str(path), trees, MAX_CONFIG_BYTES)
+    except Refused as exc:
+        raise ConfigError(f"{what} {path}: {exc.message.en}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what} {path}: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what} {path}: not UTF-8 text") from None
+
+
 def read_profile(name: str, base: Path | None = None) -> dict:
     """A built-in profile by name, or a profile file by path (relative to the config file)."""
     if name.endswith((".yaml", ".yml")):
         path = (base or Path.cwd()) / name
-        try:
-            return _yaml(path.read_text(encoding="utf-8"), str(path))
-        except OSError as exc:
-            raise ConfigError(f"cannot read profile {name!r}: {exc.strerror}") from None
+        return _yaml(read_text(path, "profile", base), str(path))
     ref = resources.files("perflint.rulesets") / f"{name}.yaml"
     if not ref.is_file():
         raise ConfigError(f"unknown profile {name!r} (available: {', '.join(profile_names())})")
@@ -48,6 +65,8 @@ def _yaml(text: str, where: str) -> dict:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{where}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: nested too deeply") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -60,26 +79,28 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_FILES:
             path = folder / name
             if path.is_file():
-                if name == "pyproject.toml" and "perflint" not in _toml(path).get("tool", {}):
+                tool = _toml(path).get("tool", {}) if name == "pyproject.toml" else {"perflint": None}
+                if not isinstance(tool, dict) or "perflint" not in tool:
                     continue
                 return path
     return None
 
 
 def _toml(path: Path) -> dict:
+    text = read_text(path, "configuration", path.parent)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply") from None
 
 
 def read_config_file(path: Path) -> dict:
     if path.name == "pyproject.toml":
-        return _toml(path).get("tool", {}).get("perflint", {})
-    try:
-        return _yaml(path.read_text(encoding="utf-8"), str(path))
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        tool = _toml(path).get("tool", {})
+        return tool.get("perflint", {}) if isinstance(tool, dict) else {}
+    return _yaml(read_text(path, "configuration", path.parent), str(path))
 
 
 _TYPES = {  # top-level key → (accepted types, how to say it)
@@ -106,7 +127,7 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
     cli = {k: v for k, v in (cli or {}).items() if v not in (None, (), [])}
     cwd = cwd or Path.cwd()
     path = Path(config_path) if config_path else find_config(cwd)
-    if config_path and not path.is_file():
+    if config_path and not os.path.lexists(path):
         raise ConfigError(f"config file {config_path!r} not found")
     raw = read_config_file(path) if path else {}
     where = str(path) if path else "configuration"
@@ -154,6 +175,9 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
         o.rules = {rid: e for rid, e in o.rules.items() if rid not in ignored and (not select or rid in settings)}
 
     pfi = raw.get("per-file-ignores") or {}
+    bad = [g for g in pfi if not isinstance(g, str) or not g]
+    if bad:
+        raise ConfigError(f"{where}: per-file-ignores: {bad[0]!r} is not a glob (write it as text)")
     config.per_file_ignores = {g: tuple(expand_selectors(_as_list(v, f"per-file-ignores.{g}", where), where)) for g, v in pfi.items()}
     config.fail_on = _severity(cli.get("fail_on") or raw.get("fail-on") or "error", "fail-on", where)
     lang = cli.get("lang") or raw.get("lang")
@@ -174,6 +198,8 @@ def _profile_chain(name: str, base: Path, stack: tuple, applied: set) -> list[di
     """The profiles ``name`` builds on, parents first, each once (a diamond is fine, a cycle is not)."""
     if name in stack:
         raise ConfigError(f"profile {name!r} extends itself (via {' → '.join(stack)})")
+    if len(stack) >= MAX_EXTENDS:
+        raise ConfigError(f"profile {stack[0]!r}: extends nests deeper than {MAX_EXTENDS} profiles (via {name!r})")
     if name in applied:
         return []
     data = read_profile(name, base)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from perflint import __version__
 from perflint.core.atomic import write_text
+from perflint.loading.files import Refused, read_within
 
 FORMAT_VERSION = 1
 
@@ -35,15 +36,34 @@ def write(path: Path, results) -> int:
     return text.count('"fingerprint"')
 
 
+MAX_BYTES = 64 * 1024 * 1024
+_FIELDS = ("rule", "file", "pointer", "fingerprint", "message")
+
+
 def load(path: Path) -> list[dict]:
+    """The entries of a baseline file: a regular JSON file of at most MAX_BYTES (never a FIFO or a
+    device, never through a link out of the working directory), every entry checked."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = read_within(str(path), [Path.cwd()], MAX_BYTES)
+        data = json.loads(raw.decode("utf-8"))
+    except Refused as exc:
+        raise BaselineError(f"baseline {path}: {exc.message.en}") from None
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror}") from None
-    except ValueError as exc:
+    except RecursionError:
+        raise BaselineError(f"baseline {path}: nested too deeply") from None
+    except ValueError as exc:  # UnicodeDecodeError too
         raise BaselineError(f"baseline {path} is not valid JSON: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("entries"), list):
         raise BaselineError(f"baseline {path} is not a perflint baseline (version {FORMAT_VERSION})")
+    for i, entry in enumerate(data["entries"]):
+        if not isinstance(entry, dict):
+            raise BaselineError(f"baseline {path}: entries[{i}] must be an object, not {type(entry).__name__}")
+        for key in _FIELDS:
+            if key in entry and not isinstance(entry[key], str):
+                raise BaselineError(f"baseline {path}: entries[{i}].{key} must be text, not {entry[key]!r:.40}")
+        if "fingerprint" not in entry:
+            raise BaselineError(f"baseline {path}: entries[{i}] has no fingerprint")
     return data["entries"]
 
 

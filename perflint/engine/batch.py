@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import sys
 from contextlib import nullcontext
-from pathlib import Path
 
 from perflint.config.model import Config
-from perflint.engine.runner import FileResult, lint_bytes
+from perflint.core.diagnostic import Message
+from perflint.engine.runner import FileResult, file_diagnostic, lint_bytes
+from perflint.loading.files import Refused, read_source_stat, shown_name
+from perflint.loading.messages import name_not_utf8
 
 _POOL_MIN_FILES = 64  # below this, starting workers costs more than it saves
 _PROGRESS_MIN_FILES = 200
@@ -19,27 +22,46 @@ _digest = False  # whether results go to a cache, which is keyed by the content'
 def _init_worker(config: Config, digest: bool) -> None:
     global _config, _digest
     _config, _digest = config, digest
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (it ends
+    # the workers), so a worker never dies half-way through sending a result
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None,
-               digest: bool | None = None) -> tuple[FileResult, str]:
+               digest: bool | None = None) -> tuple[FileResult, str, tuple | None]:
+    """The result for the file at ``path`` (as the file system names it), and, when a cache will
+    store the result, its content hash and the (size, mtime_ns) the file had when it was read."""
+    config = config or _config
+    shown = shown_name(path)
+    digest_hex, stamp = "", None
     if raw is None:
         try:
-            raw = Path(path).read_bytes()
+            raw, st = read_source_stat(path)
+            stamp = (st.st_size, st.st_mtime_ns)
+        except Refused as exc:
+            raw, problem = None, (exc.rule, exc.message)
         except OSError as exc:
-            from perflint.core.diagnostic import Diagnostic, Message, Severity, Span
+            raw, problem = None, ("yaml-encoding", Message(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}"))
+    if raw is None:
+        result = FileResult(shown, key=config.relative(shown))
+        result.diagnostics = [d for d in (file_diagnostic(shown, *problem, config),) if d]
+    else:
+        result = lint_bytes(shown, raw, config)
+        if _digest if digest is None else digest:
+            digest_hex = hashlib.sha256(raw).hexdigest()
+    if shown != path:
+        result.source = path
+        named = file_diagnostic(shown, "file-name-encoding", name_not_utf8(shown), config)
+        if named:
+            result.diagnostics.insert(0, named)
+    return result, digest_hex, stamp
 
-            message = Message(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}")
-            return FileResult(path, [Diagnostic("yaml-encoding", Severity.ERROR, path, Span(1, 1, 1, 1), "", message)]), ""
-    wanted = _digest if digest is None else digest
-    return lint_bytes(path, raw, config or _config), hashlib.sha256(raw).hexdigest() if wanted else ""
 
-
-def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str]]:
+def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str, tuple | None]]:
     out = []
     for p in paths:
-        result, digest = _lint_path(p)
-        out.append((p, result.pack(), digest))
+        result, digest, stamp = _lint_path(p)
+        out.append((p, result.pack(), digest, stamp))
     return out
 
 
@@ -50,7 +72,22 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=None, progress: bool = False) -> list[FileResult]:
+def _abort(signum, frame) -> None:
+    """Ctrl-C while workers run: end them, say so, exit 130 — nothing cached, nothing rendered."""
+    from multiprocessing import active_children
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for child in active_children():
+        child.kill()
+    sys.stderr.write("perflint: interrupted\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=None, progress: bool = False,
+               interruptible: bool = False) -> list[FileResult]:
+    """Results for ``paths``, in order. ``interruptible``: the caller is the command line, which Ctrl-C
+    may end at once (exit 130) while workers run."""
     results: dict[str, FileResult] = {}
     todo: list[tuple[str, bytes | None]] = []
     for path in paths:
@@ -63,27 +100,42 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
     bar = _progress(len(todo)) if progress and len(todo) >= _PROGRESS_MIN_FILES else nullcontext()
     with bar as tick:
         if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
-            from concurrent.futures import ProcessPoolExecutor  # imported only when used: ~30 ms
+            from multiprocessing import get_context  # imported only when used
 
             size = max(8, min(256, len(todo) // (jobs * 8) or 1))
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, cache is not None)) as pool:
-                for chunk in pool.map(_lint_chunk, chunks):
-                    for path, packed, digest in chunk:
-                        _record(results, cache, FileResult.unpack(path, packed), digest, tick)
+            # Workers are forked ignoring Ctrl-C (the parent alone handles it); while they run, Ctrl-C
+            # ends them and the run at once: unwinding through the pool's locks and threads instead
+            # could deadlock (as concurrent.futures did)
+            pressed = []  # Ctrl-C while the pool starts: remembered (a fresh worker only notes it too)
+            previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(1)) if interruptible else None
+            try:
+                pool = get_context().Pool(jobs, initializer=_init_worker, initargs=(config, cache is not None))
+                if interruptible:
+                    signal.signal(signal.SIGINT, _abort)
+                    if pressed:
+                        _abort(signal.SIGINT, None)
+                for chunk in pool.imap(_lint_chunk, chunks):
+                    for path, packed, digest, stamp in chunk:
+                        _record(results, cache, FileResult.unpack(path, packed), digest, stamp, tick)
+                pool.close()
+                pool.join()
+            finally:
+                if interruptible:
+                    signal.signal(signal.SIGINT, previous)
         else:
             for path, raw in todo:
-                result, digest = _lint_path(path, raw, config, cache is not None)
-                _record(results, cache, result, digest, tick)
+                result, digest, stamp = _lint_path(path, raw, config, cache is not None)
+                _record(results, cache, result, digest, stamp, tick)
     if cache:
         cache.save()
     return [results[p] for p in paths]
 
 
-def _record(results, cache, result, digest, tick) -> None:
-    results[result.path] = result
+def _record(results, cache, result, digest, stamp, tick) -> None:
+    results[result.source_path] = result
     if cache and digest:
-        cache.store(result.path, digest, result)
+        cache.store(result.source_path, digest, result, stamp)
     if tick:
         tick.update(1)
 

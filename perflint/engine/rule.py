@@ -23,6 +23,8 @@ class Option:
     name: str
     default: Any
     doc: Message
+    minimum: Any = None  # bounds of a numeric option, inclusive (and never 10**15 or more: that only overflows later)
+    maximum: Any = None
 
     def coerce(self, value):
         """Config values arrive as YAML/TOML scalars: bring them to the default's type or fail."""
@@ -33,14 +35,26 @@ class Option:
             return value
         if isinstance(self.default, (int, float, Decimal)) and not isinstance(value, bool):
             try:
-                return kind(str(value)) if kind is not float else float(value)
+                number = Decimal(str(value)) if isinstance(value, (int, float, Decimal, str)) else None
+            except ArithmeticError:
+                number = None
+            if number is None or not number.is_finite():
+                raise ValueError(f"expected a finite number, got {value!r}")
+            if number and number.adjusted() >= 15:
+                raise ValueError(f"must be less than 10^15, got {value!r}")
+            if self.minimum is not None and number < self.minimum:
+                raise ValueError(f"must be at least {self.minimum}, got {value!r}")
+            if self.maximum is not None and number > self.maximum:
+                raise ValueError(f"must be at most {self.maximum}, got {value!r}")
+            try:
+                return kind(str(number)) if kind is not float else float(number)
             except (ValueError, ArithmeticError):
                 raise ValueError(f"expected a number, got {value!r}") from None
         if isinstance(self.default, (list, tuple)):
             if not isinstance(value, (list, tuple)):
                 raise ValueError(f"expected a list, got {value!r}")
-            kinds = {type(v) for v in self.default}
-            bad = [v for v in value if kinds and type(v) not in kinds]
+            kinds = {type(v) for v in self.default} or {str}  # an empty default is a list of names
+            bad = [v for v in value if type(v) not in kinds]
             if bad:
                 raise ValueError(f"expected a list of {' or '.join(sorted(k.__name__ for k in kinds))}, got {bad[0]!r}")
             return tuple(value)

@@ -9,6 +9,7 @@ from perflint.config.model import Config
 from perflint.core.diagnostic import Diagnostic, Finding, Message, Severity, Span
 from perflint.engine import schema_check, suppression
 from perflint.engine.registry import all_rules
+from perflint.loading.files import shown_name
 from perflint.loading.loader import load
 from perflint.loading.sourcemap import get_at, split
 from perflint.model.declaration import Declaration, text_of
@@ -20,6 +21,11 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)  # project, department, era … for reports
     key: str = ""  # relative to the configuration's folder: what globs, fingerprints and baselines see
+    source: str = ""  # the path to read the file at, when it differs from ``path`` (a name not in UTF-8)
+
+    @property
+    def source_path(self) -> str:
+        return self.source or self.path
 
     @property
     def active(self) -> list[Diagnostic]:
@@ -35,10 +41,12 @@ class FileResult:
 
     @classmethod
     def unpack(cls, path: str, data: dict) -> FileResult:
+        """The result for the file at ``path`` (as the file system names it) from ``pack``."""
         sev = _SEVERITIES
-        diags = [Diagnostic(r, sev[s], path, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix))
+        shown = shown_name(path)
+        diags = [Diagnostic(r, sev[s], shown, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix))
                  for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix in data["d"]]
-        return cls(path, diags, data["meta"], data["key"])
+        return cls(shown, diags, data["meta"], data["key"], path if shown != path else "")
 
 
 _SEVERITIES = {int(s): s for s in Severity}
@@ -177,6 +185,17 @@ def _suppress(text: str, result: FileResult, settings, config: Config) -> None:
             comment = lines[span.line - 1][span.column - 1:].strip()  # identity by the comment, not its line
             result.diagnostics.append(Diagnostic(rid, setting.severity, result.path, span, "", message,
                                                  fingerprint=fingerprint(rid, result.key, comment, message.en)))
+
+
+def file_diagnostic(path: str, rid: str, message: Message, config: Config) -> Diagnostic | None:
+    """A finding on a whole file (it was not read, or its name is not UTF-8): reported whatever the
+    selection, like any file that cannot be read, unless its rule was switched off by name."""
+    if rid in config.ignored:
+        return None
+    key = config.relative(path)
+    setting = config.for_file(key, "unknown").get(rid)
+    severity = setting.severity if setting else all_rules()[rid].severity
+    return Diagnostic(rid, severity, path, Span(1, 1, 1, 1), "", message, fingerprint=fingerprint(rid, key, "", None))
 
 
 def _internal(rid: str, exc: Exception) -> Message:

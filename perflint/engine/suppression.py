@@ -9,7 +9,10 @@ from perflint.core.diagnostic import Diagnostic, Message, Span
 
 _MARK = "perflint:"
 _DIRECTIVE = re.compile(r"#\s*perflint:\s*(?P<body>.*)$")
-_FORM = re.compile(r"^(?P<verb>disable|disable-file)\s*=\s*(?P<rules>[A-Za-z0-9_*,\s-]+?)\s*(?:--\s*(?P<reason>.*))?$")
+# the rule list ends at `--` or at the end: no lazy group followed by optional whitespace, which
+# backtracked quadratically on a long run of spaces
+_FORM = re.compile(r"^(?P<verb>disable|disable-file)\s*=\s*(?P<rules>[^-]*(?:-(?!-)[^-]*)*)(?:--\s*(?P<reason>.*))?$")
+_RULES = re.compile(r"[A-Za-z0-9_*,\s-]*")
 
 
 @dataclass
@@ -51,7 +54,7 @@ def parse(text: str, known_rules, require_reason: bool) -> tuple[list[Suppressio
             continue
         span = Span(number, start + 1, number, len(line) + 1)
         form = _FORM.match(m.group("body").strip())
-        if not form:
+        if not form or not form.group("rules").strip() or not _RULES.fullmatch(form.group("rules")):
             problems.append((span, Message(
                 "抑制注释无法识别：写作 # perflint: disable=规则id -- 理由",
                 "Unrecognised suppression: write # perflint: disable=rule-id -- reason")))
@@ -73,12 +76,21 @@ def parse(text: str, known_rules, require_reason: bool) -> tuple[list[Suppressio
 
 
 def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> None:
+    """Each diagnostic is suppressed by the first suppression (in file order) naming its rule on its
+    line or for the whole file: found by lookup, not by trying every suppression on every finding."""
+    first: dict[tuple[int, str], int] = {}  # (line or 0, rule) → index of the first suppression
+    for i, s in enumerate(suppressions):
+        for rule in s.rules:
+            first.setdefault((s.line, rule), i)
+    if not first:
+        return
     for d in diagnostics:
-        for s in suppressions:
-            if d.rule in s.rules and (s.line == 0 or s.line == d.span.line):
-                d.suppressed = s.reason or "suppressed inline"
-                s.used.add(d.rule)
-                break
+        here, whole = first.get((d.span.line, d.rule)), first.get((0, d.rule))
+        if here is None and whole is None:
+            continue
+        s = suppressions[min(i for i in (here, whole) if i is not None)]
+        d.suppressed = s.reason or "suppressed inline"
+        s.used.add(d.rule)
 
 
 def unused(suppressions: list[Suppression], enabled) -> list[tuple[Span, Message]]:

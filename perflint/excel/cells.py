@@ -27,11 +27,16 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group(0))), text)
 
 
-def put(cell, value, kind: str = "text", strict: bool = False) -> str | None:
+def put(cell, value, kind: str = "text", strict: bool = False, reveal: bool = False) -> str | None:
     """Write ``value`` into ``cell``. Returns a note when the cell cannot hold the value exactly
     (too many digits, a date with a time zone): the value is then written as text. ``strict``
-    raises CellTooLong for text longer than a cell holds instead of cutting it."""
+    raises CellTooLong for text longer than a cell holds instead of cutting it. ``reveal`` (for
+    reports) shows bidi controls and separators as escapes (output/escape.py), line breaks kept."""
     note = None
+    if reveal and isinstance(value, str):
+        from perflint.output.escape import visible as escaped
+
+        value = "\n".join(escaped(line) for line in value.split("\n"))
     if value is MISSING or value is None:
         return None
     if isinstance(value, bool):

@@ -103,7 +103,8 @@ def coordinates(form: Form) -> dict[int, str]:
     return {id(c): f"{get_column_letter(c.col + 1)}{r}" for r, row in enumerate(form.rows, 1) for c in row}
 
 
-def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styler: Styler | None = None) -> Drawn:
+def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styler: Styler | None = None,
+         reveal: bool = False) -> Drawn:
     """Draw ``form`` from A1 on a write-only sheet (rows are streamed, never held). ``findings`` maps
     id(cell) → diagnostics; ``comment(diags)`` words the comment of a cell. ``strict`` refuses text
     longer than a cell (export) instead of cutting it."""
@@ -130,7 +131,7 @@ def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styl
             diags = findings.get(id(c), ())
             style = _style(c, diags)
             styler.apply(cell, style)  # first: a named style resets the number format
-            _fill(cell, c, out, strict)
+            _fill(cell, c, out, strict, reveal)
             if diags and comment is not None:
                 text = comment(diags)
                 cell.comment = Comment(text, "perflint", width=320, height=min(600, 40 + 18 * text.count("\n") + len(text) // 2))
@@ -159,9 +160,9 @@ def _blank(ws, style: str, styler: Styler):
     return cell
 
 
-def _fill(cell, c: Cell, out: Drawn, strict: bool) -> None:
+def _fill(cell, c: Cell, out: Drawn, strict: bool, reveal: bool) -> None:
     if c.role == "value":
-        note = put(cell, c.value, c.kind, strict=strict)
+        note = put(cell, c.value, c.kind, strict=strict, reveal=reveal)
         if c.pointer is not None:
             out.coordinates[c.pointer] = out.by_cell[id(c)]
             if note:
@@ -174,7 +175,7 @@ def _fill(cell, c: Cell, out: Drawn, strict: bool) -> None:
         elif c.value is not None:
             put(cell, c.value, "money")
     else:
-        put(cell, c.text, "text", strict=strict)
+        put(cell, c.text, "text", strict=strict, reveal=reveal)
 
 
 def _style(c: Cell, diags) -> str:

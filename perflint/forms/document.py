@@ -42,11 +42,16 @@ def read_document(path: str, raw: bytes) -> LoadedDocument:
 
 
 def read_file(path: Path, shown: str | None = None) -> LoadedDocument:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        from perflint.core.diagnostic import Message
+    """Read as linting reads a file (loading/files.py): a link out of the tree, a device or a file
+    over the size bound is refused, never read."""
+    from perflint.core.diagnostic import Message
+    from perflint.loading.files import Refused, read_source
 
+    try:
+        raw = read_source(str(path))
+    except Refused as exc:
+        return LoadedDocument(shown or str(path), None, [(exc.rule, exc.message)])
+    except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadedDocument(shown or str(path), None, [("unreadable", Message(f"无法读取：{reason}", f"cannot read: {reason}"))])
     return read_document(shown or str(path), raw)

@@ -30,7 +30,7 @@ def review(report) -> Iterator[Reviewed]:
     of thousands of files never holds more than one form). A file that no longer reads as a mapping
     (a syntax error, removed since the run) has no form; its findings are still reported."""
     for result in report.files:
-        doc = read_file(Path(report.root) / result.path, result.path)
+        doc = read_file(Path(report.root) / result.source_path, result.path)
         data = doc.data
         form = build(data) if data is not None else None
         yield Reviewed(result, data, form, budget_of(data) if data is not None else None, doc.problems)

@@ -90,3 +90,20 @@ def coercion(raw: str, becomes: str) -> Message:
         f"YAML 会把 `{raw}` 读成 {becomes}，而不是原文：请加引号写作 \"{raw}\"。",
         f"YAML reads `{raw}` as {becomes}, not as the text you wrote: quote it as \"{raw}\".",
     )
+
+
+LINK_OUTSIDE = Message(
+    "符号链接指向被检查的目录之外（或不存在的文件）：未读取。申报表请直接提交文件本身。",
+    "A symbolic link pointing outside the linted tree (or to nothing): not read. Commit the declaration itself.",
+)
+
+
+def not_regular(kind_zh: str, kind_en: str) -> Message:
+    return Message(f"这是{kind_zh}，不是普通文件：未读取。", f"This is {kind_en}, not a regular file: not read.")
+
+
+def name_not_utf8(shown: str) -> Message:
+    return Message(
+        f"文件名不是有效的 UTF-8（显示为 {shown}）：请改用 UTF-8 文件名，否则其他工具可能读不到它。",
+        f"The file name is not valid UTF-8 (shown as {shown}): rename it in UTF-8, or other tools may not find it.",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from perflint.core.lazy import lazy
 from perflint.model import categories as C
 from perflint.model import templates as T
 from perflint.model import vocabulary as V
@@ -16,24 +17,6 @@ from perflint.model.targets import Target, parse_target
 
 def text_of(value) -> str:
     return "" if value is None else str(value).strip()
-
-
-class lazy:
-    """A cached attribute without functools.cached_property's per-instance lock (Python < 3.12),
-    which costs more than most of what it caches here."""
-
-    def __init__(self, fn):
-        self.fn = fn
-        self.__doc__ = fn.__doc__
-
-    def __set_name__(self, owner, name):
-        self.name = name
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.fn(obj)
-        return value
 
 
 class Indicator:

@@ -1,9 +1,10 @@
 """Money in 元 and 万元 → exact Decimal 元. Ambiguous text is reported, never guessed."""
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation, localcontext
 
 from perflint.model import vocabulary as V
 
@@ -23,6 +24,15 @@ class Amount:
     parts: tuple[Decimal, ...] = ()  # a breakdown printed in brackets after the amount, in 元
 
 
+def exact(op, a: Decimal, b: Decimal) -> Decimal:
+    """``op(a, b)`` with enough precision to be exact for amounts of any length (the default decimal
+    context rounds to 28 significant digits); scaling by 元/万元 factors is always exact."""
+    digits = len(a.as_tuple().digits) + len(b.as_tuple().digits) + 2
+    with localcontext() as ctx:
+        ctx.prec, ctx.Emax, ctx.Emin = max(28, digits), MAX_EMAX, MIN_EMIN
+        return op(a, b)
+
+
 def read_amount(value, unit: str = "元") -> Amount:
     """An amount in 元. A number is in the table's ``unit``; a text may carry its own unit (250万 is 250 万元).
     A text that repeats the table's unit (250万 in a 万元 table) has no problem; a text that is only a
@@ -32,9 +42,9 @@ def read_amount(value, unit: str = "元") -> Amount:
         return Amount(None, None if value is None else "invalid")
     factor = FACTORS.get(unit or "元", Decimal(1))
     if isinstance(value, (int, Decimal)):
-        return Amount(Decimal(value) * factor, None)
+        return Amount(exact(operator.mul, Decimal(value), factor), None)
     if isinstance(value, float):  # never produced by the loader; tolerate API users
-        return Amount(Decimal(str(value)) * factor, None)
+        return Amount(exact(operator.mul, Decimal(str(value)), factor), None)
     text = str(value).translate(_FULLWIDTH).strip()
     if text in V.BLANK_MARKS:
         return Amount(None, None)
@@ -50,7 +60,7 @@ def read_amount(value, unit: str = "元") -> Amount:
     # text to rewrite as the table's plain number.
     same_unit = written is not None and _factor(written, unit) == factor
     problem = None if same_unit and "," not in m.group(1) else "text"
-    return Amount(number * _factor(written, unit), problem, parts)
+    return Amount(exact(operator.mul, number, _factor(written, unit)), problem, parts)
 
 
 def parse_amount(value, unit: str = "元") -> tuple[Decimal | None, str | None]:
@@ -67,7 +77,7 @@ def _factor(written: str | None, unit: str | None) -> Decimal:
 
 def _part(number: str, written: str) -> Decimal | None:
     value = _decimal(number)
-    return None if value is None else value * _factor(written, None)
+    return None if value is None else exact(operator.mul, value, _factor(written, None))
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -89,10 +89,40 @@ def is_satisfaction_score(name) -> bool:
     return name_class(text) is None or text.endswith("满意率")
 
 
+def find_word(text: str, option) -> str | None:
+    """The first of a list option's words found in ``text`` (one compiled search, not a loop), or None."""
+    pattern = _alternation(words(option))
+    if pattern is None:
+        return None
+    m = pattern.search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=512)
+def _alternation(items: tuple[str, ...]):
+    if not items:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(items, key=len, reverse=True)))
+
+
 def words(option) -> tuple[str, ...]:
     """The usable words of a list option as a rule reads them: strings only, blanks dropped (a blank
     would match every name), a bare string taken as one word. A user's ``economic_words: [5]`` must
     not crash a rule, whatever the configuration loader lets through."""
+    if isinstance(option, tuple):
+        try:
+            return _words(option)
+        except TypeError:  # an unhashable element
+            pass
+    return _read_words(option)
+
+
+@lru_cache(maxsize=512)
+def _words(option: tuple) -> tuple[str, ...]:
+    return _read_words(option)
+
+
+def _read_words(option) -> tuple[str, ...]:
     if isinstance(option, str):
         return (option,) if option else ()
     try:

@@ -1,12 +1,9 @@
 """The project period (planned start and end) and the dates written in text and targets."""
 from __future__ import annotations
 
-import calendar
 import datetime
-import re
 
-from perflint.model.dates import parse_date, read_period
-from perflint.model.targets import read_date  # one date grammar for targets
+from perflint.model.dates import month_bounds, parse_date, read_date, read_period
 
 
 def project_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
@@ -41,40 +38,6 @@ def effective_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
     if year and not end:
         end = datetime.date(year, 12, 31)
     return start, end
-
-
-def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date] | None:
-    if not 1 <= month <= 12 or not 1 <= year <= 9999:
-        return None
-    return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-# 2019年12月 / 2019年12月5日 / 2019-12-05 / 2019年 (a bare year) inside free text.
-_TEXT_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?)?"
-    r"|[-/](?P<m2>\d{1,2})(?:[-/](?P<d2>\d{1,2}))?(?!\d))"
-)
-
-
-def dates_in_text(text: str):
-    """Yield (matched text, first day, last day) for every year, month or day written in ``text``."""
-    for m in _TEXT_DATE.finditer(text):
-        year = int(m.group("y"))
-        month, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
-        if month is None:
-            yield m.group(0).strip(), datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-            continue
-        bounds = month_bounds(year, int(month))
-        if bounds is None:
-            continue
-        if day is None:
-            yield m.group(0).strip(), *bounds
-            continue
-        try:
-            d = datetime.date(year, int(month), int(day))
-        except ValueError:
-            continue
-        yield m.group(0).strip(), d, d
 
 
 _POSITION_DAY = {"初": 10, "上旬": 10, "中旬": 20}  # 底/末/下旬 and no day mean the month's last day

@@ -7,65 +7,98 @@ kind of unit, contradictions within it). Rules compare these facts; they do not 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from perflint.core.lazy import lazy
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.names import core, ending, is_satisfaction_score, name_class, unit_class
+from perflint.model.names import core, ending, find_word, is_satisfaction_score, name_class, unit_class
 from perflint.model.polarity import polarity
 
 # Dimensions a name can state (canonical second-level ids, plus input and satisfaction).
 INPUT = "input"
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
-    measure: str | None  # rate | frequency | money | time | event | count | None: the quantity the name asks for
-    polarity: str | None  # positive | reverse | None
-    polarity_declared: bool  # from the 指标方向 column rather than the name
-    dimension: str | None  # the dimension the name states (C.QUANTITY … C.SATISFACTION, INPUT), or None
-    dimension_word: str | None  # the words that state it, for messages
-    satisfaction_score: bool  # the name scores satisfaction (参观者满意度), not a survey about it
-    scores_satisfaction: bool  # a satisfaction score, by its name or by where it is filed
-    filed_tier: str | None  # output | benefit | None, by filing alone
-    tier: str | None  # output | benefit | None; satisfaction scores set apart
-    unit_kind: str | None  # percent | money | time | count | … of the target's unit
-    institution: bool  # the name is about building an institution (制度, 机制 …)
-    contradictions: tuple[str, ...]  # codes of what the target says against itself (see target_contradictions)
+    """The facts about one indicator, each computed the first time a rule asks for it."""
+
+    def __init__(self, ind):
+        self._ind = ind
+
+    @lazy
+    def measure(self) -> str | None:
+        """rate | frequency | money | time | event | count | None: the quantity the name asks for."""
+        return name_class(self._ind.name)
+
+    @lazy
+    def _declared_polarity(self) -> str | None:
+        return _DIRECTIONS.get(str(self._ind.data.get("direction") or "").strip())
+
+    @lazy
+    def polarity(self) -> str | None:
+        """positive | reverse | None: from the 指标方向 column, else from how the name ends."""
+        return self._declared_polarity or polarity(self._ind.name)
+
+    @property
+    def polarity_declared(self) -> bool:
+        return self._declared_polarity is not None
+
+    @lazy
+    def _dimension(self) -> tuple[str | None, str | None]:
+        return stated_dimension(self._ind.name)
+
+    @property
+    def dimension(self) -> str | None:
+        """The dimension the name states (C.QUANTITY … C.SATISFACTION, INPUT), or None."""
+        return self._dimension[0]
+
+    @property
+    def dimension_word(self) -> str | None:
+        """The words that state it, for messages."""
+        return self._dimension[1]
+
+    @lazy
+    def satisfaction_score(self) -> bool:
+        """The name scores satisfaction (参观者满意度), not a survey about it."""
+        return is_satisfaction_score(self._ind.name)
+
+    @lazy
+    def scores_satisfaction(self) -> bool:
+        """A satisfaction score, by its name or by where it is filed."""
+        ind = self._ind
+        return ind.is_satisfaction and (self.satisfaction_score or "满意" not in core(ind.name))
+
+    @lazy
+    def filed_tier(self) -> str | None:
+        """output | benefit | None, by where the indicator is filed alone."""
+        return _filed_tier(self._ind)
+
+    @property
+    def tier(self) -> str | None:
+        """output | benefit | None; satisfaction scores set apart."""
+        return None if self.scores_satisfaction else self.filed_tier
+
+    @lazy
+    def unit_kind(self) -> str | None:
+        """percent | money | time | count | … of the target's unit."""
+        return unit_class(self._ind.target.unit)
+
+    @lazy
+    def institution(self) -> bool:
+        """The name is about building an institution (制度, 机制 …)."""
+        return is_institution(self._ind.name)
+
+    @lazy
+    def contradictions(self) -> tuple[str, ...]:
+        """Codes of what the target says against itself (see target_contradictions)."""
+        return target_contradictions(self._ind, self)
+
+
+_DIRECTIONS = {"正向": "positive", "反向": "reverse"}
 
 
 def read(ind) -> Reading:
-    name = ind.name
-    sat_name = is_satisfaction_score(name)
-    scores_sat = ind.is_satisfaction and (sat_name or "满意" not in core(name))
-    filed = _filed_tier(ind)
-    declared = {"正向": "positive", "反向": "reverse"}.get(str(ind.data.get("direction") or "").strip())
-    dimension, word = stated_dimension(name)
-    reading = Reading(
-        measure=name_class(name),
-        polarity=declared or polarity(name),
-        polarity_declared=declared is not None,
-        dimension=dimension,
-        dimension_word=word,
-        satisfaction_score=sat_name,
-        scores_satisfaction=scores_sat,
-        filed_tier=filed,
-        tier=None if scores_sat else filed,
-        unit_kind=unit_class(ind.target.unit),
-        institution=is_institution(name),
-        contradictions=(),
-    )
-    contradictions = target_contradictions(ind, reading)
-    if contradictions:
-        reading = _replace(reading, contradictions=contradictions)
-    return reading
-
-
-def _replace(reading: Reading, **changes) -> Reading:
-    values = {f: getattr(reading, f) for f in Reading.__dataclass_fields__}
-    values.update(changes)
-    return Reading(**values)
+    return Reading(ind)
 
 
 def _filed_tier(ind) -> str | None:
@@ -81,12 +114,10 @@ def _filed_tier(ind) -> str | None:
 
 @lru_cache(maxsize=8192)
 def is_institution(name) -> bool:
-    text = core(name)
-    return any(w in text for w in V.INSTITUTION_WORDS)
+    return find_word(core(name), V.INSTITUTION_WORDS) is not None
 
 
-def _first(text: str, words) -> str | None:
-    return next((w for w in words if w in text), None)
+_first = find_word
 
 
 @lru_cache(maxsize=8192)

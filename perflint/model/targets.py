@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from perflint.model import vocabulary as V
-from perflint.model.dates import read_period
+from perflint.model.dates import read_date, read_period
 
 CANONICAL_OPS = V.CANONICAL_OPERATORS
 _SYMBOL_OPS = V.SYMBOL_OPERATORS
@@ -28,51 +28,6 @@ _NUM_RE = re.compile(NUMBER)
 _UNIT_RE = re.compile(r"^[\(（]?\s*(%|‰|[\u4e00-\u9fffA-Za-z]{1,6}(?:/[\u4e00-\u9fffA-Za-z]{1,4})?)\s*[\)）]?$")
 _RANGE_RE = re.compile(rf"^({NUMBER})\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
 _PRODUCT_RE = re.compile(rf"^({NUMBER})\s*[×xX*＊]\s*({NUMBER})\s*(.*)$")
-# The one date grammar for targets (period.deadline reads it too), three forms:
-#   a month or a day: 2024年6月底前, 12月31日前, 2025-03, 次年3月底前 (次年: the year after the fiscal year);
-#   a quarter's end: 第三季度末前, 三季度末, 2024年第3季度底;
-#   a year's end: 年底前, 年末, 2020年底前.
-_DATE_RE = re.compile(
-    r"^(?:"
-    r"(?:(?P<y>\d{4})\s*(?:年|-|/|\.)|(?P<next>次年|翌年))?\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*"
-    r"(?:(?P<d>\d{1,2})\s*日?|(?P<pos>底|末|初|中旬|上旬|下旬))?"
-    r"|(?:(?P<qy>\d{4})\s*年(?:度)?\s*)?第?\s*(?P<q>[1-4一二三四])\s*季度\s*(?:末|底)"
-    r"|(?P<ey>\d{4})?\s*年(?:度)?\s*(?:底|末)"
-    r")\s*(?P<suf>前|之前|以前|内|完成)?$"
-)
-_QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
-
-
-@dataclass(frozen=True)
-class DateParts:
-    """A date target read: ``year`` as written (None: the fiscal year's, or the next one's when
-    ``next_year``), the month, and the day or the position in the month (底, 初, 中旬 …)."""
-
-    year: int | None
-    month: int
-    day: int | None = None
-    position: str | None = None  # None, with no day, means the month's last day
-    next_year: bool = False
-    suffix: str | None = None  # 前 / 之前 / 以前 / 内 / 完成
-
-
-def read_date(text: str) -> DateParts | None:
-    """A date target's parts, or None when ``text`` is not a date. A bare ``12-5`` is no date
-    (it reads as a range): a month needs a year or 月."""
-    m = _DATE_RE.match(text)
-    if not m:
-        return None
-    suffix = m.group("suf")
-    if m.group("q"):
-        year = m.group("qy")
-        return DateParts(int(year) if year else None, 3 * _QUARTERS[m.group("q")], suffix=suffix)
-    if m.group("m") is None:  # 年底 / 2020年末
-        year = m.group("ey")
-        return DateParts(int(year) if year else None, 12, suffix=suffix)
-    if not (m.group("y") or "月" in text):
-        return None
-    return DateParts(int(m.group("y")) if m.group("y") else None, int(m.group("m")),
-                     int(m.group("d")) if m.group("d") else None, m.group("pos"), bool(m.group("next")), suffix)
 _MULTIPLIERS = V.NUMBER_MULTIPLIERS
 _MONEY_UNITS = frozenset(V.MONEY_FACTORS)
 

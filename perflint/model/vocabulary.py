@@ -355,6 +355,10 @@ ADMINISTRATIVE_FIELDS = ("filled_by", "filled_phone", "filled_date", "project.ma
 # A template's fill-in hint left in a name: 公猪舍(≥**平方米), 景点开发数量( ≥**个 ), 排污沟(≥米), ≥**人.
 # A single leading * is the template's mark of a core indicator, not a hint.
 PLACEHOLDER_MARKS = ("**", "＊＊", "XX", "xx", "××", "…", "____")
+# Words that introduce the total of a cost estimate (资金测算): 合计15万元.
+ESTIMATE_TOTAL_WORDS = ("合计", "共计", "总计", "小计", "总额", "共需", "总共", "共")
+# Multiplication signs in a cost estimate: 3人×5万元/人.
+TIMES_SIGNS = "×xX*＊✕"
 # Tick marks of check boxes as printed.
 TICKED = ("☑", "√", "✓", "✔", "■", "▇")
 UNTICKED = ("□", "☐", "口")

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 from perflint.core.diagnostic import Severity
 from perflint.output.common import repo_path, repo_root, worst_first
+from perflint.output.escape import workflow_data, workflow_property
 from perflint.output.text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 PER_TYPE = 10
 
 
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = workflow_data
+escape_property = workflow_property
 
 
 def render(report) -> str:

@@ -5,6 +5,7 @@ import json
 
 from perflint.core.diagnostic import Severity
 from perflint.output.common import repo_path, repo_root
+from perflint.output.escape import json_text
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -26,4 +27,4 @@ def render(report) -> str:
                 "lines": {"begin": d.span.line, "end": d.span.end_line},
             },
         })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -8,18 +8,19 @@ No text from a linted file ever reaches a script: the only script data is this m
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
-from html import escape
 from importlib.resources import files
 from string import Template
 
 from perflint import __version__
 from perflint.engine.registry import all_rules
 from perflint.forms.reviewed import review
+from perflint.loading.files import Refused, read_source
 from perflint.model.money import format_yuan
-from perflint.output.form_html import render_form
+from perflint.output.form_html import escape, render_form
 from perflint.output.text import summary_line
 
 SEVERITIES = ("error", "warning", "info")
@@ -262,11 +263,10 @@ class _Page:
         L, report = self.L, self.report
         diags = result.active
         try:
-            from pathlib import Path
-
-            lines = _read_lines(Path(report.root) / result.path)
-        except OSError as exc:
-            note = f'<p class="unreadable">{escape(L["unreadable"].format(reason=exc.strerror or exc))}</p>'
+            lines = _read_lines(os.path.join(report.root, result.source_path))
+        except (OSError, Refused) as exc:
+            reason = exc.message.text(report.lang) if isinstance(exc, Refused) else exc.strerror or exc
+            note = f'<p class="unreadable">{escape(L["unreadable"].format(reason=reason))}</p>'
             return note + self._findings(diags, department, primary)
         if any(d.line == len(lines) + 1 for d in diags):
             lines.append("")  # the end of a file that ends with a line break, e.g. an unclosed bracket
@@ -364,8 +364,10 @@ def _year(result) -> str:
     return str(result.meta.get("fiscal_year") or "")
 
 
-def _read_lines(path) -> list[str]:
-    lines = _BREAK.split(path.read_bytes().decode("utf-8-sig", "replace"))
+def _read_lines(path: str) -> list[str]:
+    """The file's lines, read as linting reads it: a link out of the tree, a device or a file over
+    the size bound is never embedded in the page."""
+    lines = _BREAK.split(read_source(path).decode("utf-8-sig", "replace"))
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from perflint import __version__
+from perflint.output.escape import json_text
 
 
 def render(report) -> str:
@@ -14,4 +15,4 @@ def render(report) -> str:
         "summary": report.summary(),
     }
     # one C-encoded pass: indent= would switch to the pure-Python encoder, slower than a warm run
-    return json.dumps(payload, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False)) + "\n"

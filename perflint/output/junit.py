@@ -5,15 +5,12 @@ finding is a skipped test case carrying its justification.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
-# Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from perflint.output.escape import visible
 
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+# visible() also removes every character XML 1.0 cannot carry at all, even escaped
+_clean = visible
 
 
 def render(report) -> str:

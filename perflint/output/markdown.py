@@ -6,10 +6,10 @@ GITHUB_SHA set) they are absolute blob links, which is what a comment needs.
 from __future__ import annotations
 
 import os
-import re
 from urllib.parse import quote
 
 from perflint.output.common import repo_path, repo_root, rule_doc_url, worst_first
+from perflint.output.escape import markdown
 
 TOP = 10
 
@@ -30,13 +30,7 @@ _TEXT = {
     },
 }
 
-# Characters that could start emphasis, code, links, HTML, a table cell, a mention or an issue link.
-_ACTIVE = re.compile(r"([\\`*_\[\]<>|~@#&])")
-
-
-def escape(text: str) -> str:
-    """Input text (messages, paths) as literal Markdown, safe inside a table cell."""
-    return _ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+escape = markdown  # input text (messages, paths) as literal Markdown, safe inside a table cell
 
 
 def render(report) -> str:

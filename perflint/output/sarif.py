@@ -7,8 +7,9 @@ from urllib.parse import quote
 
 from perflint import __version__
 from perflint.core.diagnostic import Severity
-from perflint.engine.registry import all_rules
+from perflint.engine.registry import all_rules, plugins
 from perflint.output.common import repo_path, repo_root, rule_doc_url
+from perflint.output.escape import json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/perflint-cn/perflint"
@@ -28,13 +29,15 @@ def render(report) -> str:
             "semanticVersion": __version__,
             "informationUri": INFORMATION_URI,
             "rules": [_descriptor(rid, report.lang) for rid in rule_ids],
-        }},
+        }, "extensions": [{"name": p.name, "version": p.version, "properties": {"entryPoint": p.entry_point,
+                                                                                 "rules": list(p.rules)}}
+                          for p in plugins()]},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(d, index[d.rule], report, root) for d in found],
     }
     payload = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _descriptor(rule_id: str, lang: str) -> dict:

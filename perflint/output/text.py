@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from perflint.output.escape import line_start, visible
+
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
@@ -10,11 +12,11 @@ def render(report, colour: bool = False) -> str:
     lines = []
     for d in report.diagnostics:
         sev = str(d.severity)
-        loc = f"{d.file}:{d.line}:{d.column}:"
+        loc = f"{line_start(d.file)}:{d.line}:{d.column}:"
         if colour:
             loc = click.style(loc, bold=True)
             sev = click.style(sev, fg=_COLOURS[sev])
-        lines.append(f"{loc} {sev} [{d.rule}] {d.message.text(report.lang)}")
+        lines.append(f"{loc} {sev} [{visible(d.rule)}] {visible(d.message.text(report.lang))}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

@@ -15,11 +15,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from perflint.engine.registry import all_rules
-from perflint.excel.cells import put, visible
+from perflint.excel.cells import put
 from perflint.excel.sheet import Styler, add_sheet, coordinates, draw, styles
 from perflint.forms.reviewed import review
 from perflint.forms.values import display
 from perflint.loading.sourcemap import get_at, split
+from perflint.output.escape import visible as escaped
 
 BINARY = True  # the CLI writes bytes, and only to a file
 
@@ -65,7 +66,8 @@ def render(report) -> bytes:
         if rv.form is not None:
             by_cell = rv.form.attach(rv.result.active)  # first: it splits merges where findings sit
             coords = coordinates(rv.form)
-            draw(add_sheet(wb, name), rv.form, by_cell, lambda ds: _comment(ds, report.lang, T), styler=styler)
+            draw(add_sheet(wb, name), rv.form, by_cell, lambda ds: _comment(ds, report.lang, T), styler=styler,
+                 reveal=True)
         counts = _summary_row(summary, rv, name if rv.form is not None else None, T)
         for s in _SEVERITIES:
             totals[s] += counts[s]
@@ -112,7 +114,7 @@ class _Table:
         for i, value in enumerate(values):
             cell = WriteOnlyCell(self.ws)
             self.styler.apply(cell, (styles or {}).get(i, style))
-            put(cell, value, kinds[i] if i < len(kinds) else "text")
+            put(cell, value, kinds[i] if i < len(kinds) else "text", reveal=True)
             cells.append(cell)
         self.last += 1
         return cells
@@ -202,4 +204,4 @@ def _comment(diags, lang: str, T) -> str:
         if d.fix is not None:
             line += f"（{T['fix']} {display(d.fix)}）" if lang != "en" else f" ({T['fix']} {display(d.fix)})"
         lines.append(line)
-    return visible("\n".join(lines))[:30_000]
+    return "\n".join(escaped(line) for line in lines)[:30_000]

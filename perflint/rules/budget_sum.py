@@ -2,9 +2,16 @@ from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
+from perflint.model.dates import parse_date
 from perflint.model.money import format_yuan
+from perflint.model.period import is_multi_year
 
 _SOURCES = ("appropriation", "carryover", "other", "superior", "own")
+
+
+def _spans_years(item: dict) -> bool:
+    start, end = parse_date(item.get("start")), parse_date(item.get("end"))
+    return bool(start and end and end.year > start.year)
 
 
 def _blank(value) -> bool:
@@ -32,7 +39,7 @@ def _blank(value) -> bool:
         "the sum of its sources, and cost tables close with a total.",
     ),
     sources=msg("财政支出项目绩效目标申报表填表说明；上海 2019/2024 申报表样", "Form-filling instructions; Shanghai 2019/2024 forms"),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 1670000, items: [{name: 调研费, amount: 70000}, {name: 平台开发费, amount: 1600000}]}"),
         Example("budget: {unit: 元, total: 965000, annual: 965000, items: [{name: 平台建设, amount: 600000}]}", ("/budget/annual",)),
@@ -45,17 +52,22 @@ def check(decl, opts):
     tol = opts["tolerance"]
     annual = decl.amount("budget", "annual")
     total = decl.amount("budget", "total")
-    if annual is not None and decl.items:
+    # Items running over several years carry their whole cost: they add up to the project total, not to
+    # this year's amount (and are not checked when no total is given).
+    multi = is_multi_year(decl) or any(_spans_years(item) for _, item in decl.items)
+    against, (label_zh, label_en) = (total, ("项目总预算", "the project total")) if multi else \
+        (annual, ("项目当年预算", "the annual amount"))
+    if against is not None and decl.items:
         amounts = [decl.amount("budget", "items", i, "amount") for i, _ in decl.items]
         if all(a is not None for a in amounts):
             s = sum(amounts, Decimal(0))
-            if abs(s - annual) > tol:
+            if abs(s - against) > tol:
                 yield finding(
-                    "/budget/annual",
-                    f"子项目金额合计 {format_yuan(s)} 元，与项目当年预算 {format_yuan(annual)} 元不符"
-                    f"（相差 {format_yuan(annual - s)} 元）：补齐子项目或更正预算。",
-                    f"Sub-project amounts add up to {format_yuan(s)} 元 but the annual amount is "
-                    f"{format_yuan(annual)} 元 (difference {format_yuan(annual - s)} 元): complete the items or correct the budget.",
+                    "/budget/total" if multi else "/budget/annual",
+                    f"子项目金额合计 {format_yuan(s)} 元，与{label_zh} {format_yuan(against)} 元不符"
+                    f"（相差 {format_yuan(against - s)} 元）：补齐子项目或更正预算。",
+                    f"Sub-project amounts add up to {format_yuan(s)} 元 but {label_en} is "
+                    f"{format_yuan(against)} 元 (difference {format_yuan(against - s)} 元): complete the items or correct the budget.",
                 )
     sources = decl.get("budget", "sources")
     # The sources add up to the annual amount when the main one (the appropriation) is given and every

@@ -26,7 +26,7 @@ from perflint.model.money_fields import budget_limit, target_in_yuan
     ),
     sources=msg("上海市市级部门项目支出核心绩效目标和指标设置及取值指引（试行）（2025）；上海市财政局 2016 年工作总结",
                 "Shanghai core performance indicator guide (trial, 2025); Shanghai finance bureau 2016 summary"),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 6491700.00}\nindicators: [{level1: 成本指标, level2: 经济成本指标, name: 项目总成本, target: '≤649.17万元'}]"),
         Example("budget: {unit: 元, annual: 683890.00}\nindicators: [{level1: 成本指标, level2: 经济成本指标, name: 项目总成本, target: '≤80万元'}]",

@@ -37,6 +37,14 @@ RULES = (
                 (Example("name: x"), Example("name: !!python/object:os.system x", ("/name",)))),
     _input_rule("yaml-too-large", "error", msg("文件过大", "File too large"),
                 msg("超过 2 MiB 的文件不检查。", "Files over 2 MiB are not checked.")),
+    _input_rule("file-not-regular", "error", msg("只读取普通文件", "Regular files only"),
+                msg("指向被检查目录之外的符号链接、设备、FIFO 和套接字一律不读取（它们可能泄露其他文件或让检查挂起），"
+                    "各报告一次；目录之内的符号链接按其目标文件检查一次。",
+                    "Symbolic links pointing outside the linted tree, devices, FIFOs and sockets are never read (they could "
+                    "leak other files or hang the run); each is reported once. A link inside the tree is checked once, as its target.")),
+    _input_rule("file-name-encoding", "warning", msg("文件名须为 UTF-8", "File names must be UTF-8"),
+                msg("文件名中不是 UTF-8 的字节显示为 \\xNN；文件内容照常检查。",
+                    "Bytes of a file name that are not UTF-8 are shown as \\xNN; the content is still checked.")),
     _input_rule("yaml-too-complex", "error", msg("结构过深或过大", "Structure too deep or too large"),
                 msg("嵌套超过 64 层或展开别名后超过 10 万个节点（别名炸弹）的文件不检查，时间和内存均有上限。",
                     "Nesting over 64 levels, or over 100,000 nodes after expanding aliases (an alias bomb): not checked; time and memory stay bounded.")),

@@ -1,8 +1,9 @@
+import operator
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import vocabulary as V
-from perflint.model.money import FACTORS
+from perflint.model.money import FACTORS, exact
 from perflint.model.money_fields import money_fields
 
 _MAX_DECIMALS = V.MONEY_DECIMALS
@@ -62,7 +63,7 @@ def check(decl, opts):
             yield finding(pointer, f"{zh}“{raw}”不是可读的金额：写成纯数字，如 6491700.00。",
                           f"The {en} \"{raw}\" is not a readable amount: write a plain number such as 6491700.00.")
         elif problem == "text":
-            plain = format(value / FACTORS[unit], "f")
+            plain = format(exact(operator.truediv, value, FACTORS[unit]), "f")
             yield finding(pointer, f"{zh}写成了文本“{raw}”：写成纯数字 {plain}（单位 {unit}）。",
                           f"The {en} is written as text \"{raw}\": write it as the plain number {plain} (in {unit}).",
                           fix=Decimal(plain))

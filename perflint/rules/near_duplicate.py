@@ -27,8 +27,10 @@ def _key(ind):
     """What makes two indicators the same measure: their subject and the kind of unit (and, for counts
     and money, the unit itself)."""
     reading, t = ind.reading, ind.target
+    if t.kind not in ("number", "range") or reading.unit_kind not in _COMPARED:
+        return None
     name = subject(ind.name)
-    if len(name) < 2 or t.kind not in ("number", "range") or reading.unit_kind not in _COMPARED:
+    if len(name) < 2:
         return None
     unit = t.unit if reading.unit_kind not in _CONVERT else reading.unit_kind
     return name, reading.unit_kind, unit

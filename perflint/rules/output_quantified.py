@@ -3,7 +3,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model.names import words
 
-_NAMES = {C.QUANTITY: "数量", C.QUALITY: "质量", C.TIMELINESS: "时效", C.COST: "成本"}
+_OUTPUT_LEVEL2 = (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST)
 
 
 def _unquantified(ind) -> bool:
@@ -51,7 +51,7 @@ def check(decl, opts):
         if not _unquantified(ind):
             continue
         t = ind.target
-        dim = ind.level2 if ind.level2 in _NAMES else C.QUANTITY if ind.level1 == C.COST else None
+        dim = ind.level2 if ind.level2 in _OUTPUT_LEVEL2 else C.QUANTITY if ind.level1 == C.COST else None
         severity = Severity.ERROR if dim in error_levels else Severity.WARNING
         why_zh = "含“若干/等”等不确定表述" if t.vague else "没有数值"
         why_en = "is vague (若干/等)" if t.vague else "has no number"

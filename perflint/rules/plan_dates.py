@@ -1,5 +1,6 @@
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.period import dates_in_text, effective_period
+from perflint.model.dates import dates_in_text
+from perflint.model.period import effective_period
 
 
 @rule(

@@ -22,7 +22,7 @@ from perflint.model.money import format_yuan
         "an adjustment is unexplained. This is this project's consistency convention (the 2019 and 2020 "
         "Shanghai forms carry both cells): a warning only.",
     ),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, previous_year: {budget: 5869574, executed: 5869574}}"),
         Example("budget: {unit: 元, previous_year: {budget: 5869574, executed: 6000000}}", ("/budget/previous_year/executed",)),

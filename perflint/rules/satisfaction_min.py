@@ -24,7 +24,7 @@ from perflint.model.tiers import scores_satisfaction
         "be compared with a survey result. The 90% floor is this project's default convention, not a national "
         "rule (practice ranges from 85% to 95%): set `min` in the profile.",
     ),
-    options=(Option("min", Decimal(90), msg("最低满意度百分比", "Minimum satisfaction percentage")),),
+    options=(Option("min", Decimal(90), msg("最低满意度百分比", "Minimum satisfaction percentage"), minimum=0, maximum=100),),
     examples=(
         Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 参观者满意度, target: '≥95%'}]"),
         Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 满意度调查次数, target: '≥2次'}]"),

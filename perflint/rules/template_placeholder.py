@@ -11,10 +11,14 @@ _BRACKETED = re.compile(rf"[（(]\s*[{_OPERATORS}]+\s*(?:{_MARKS})?\s*[^\d（）
 # A bare hint: an operator followed by a mark — ≥**人.
 _BARE = re.compile(rf"[{_OPERATORS}]+\s*(?:{_MARKS})")
 _ANY_MARK = re.compile(rf"(?<!^)(?:{_MARKS})")
+# Characters one of these needs: names without any are passed over without a regular expression.
+_NEEDED = frozenset("".join(V.PLACEHOLDER_MARKS) + "".join(V.OPERATOR_CHARS))
 
 
 def hint_in(name: str) -> str | None:
     """The template hint a name still carries, or None."""
+    if _NEEDED.isdisjoint(name):
+        return None
     text = normalise_text(name)
     for regex in (_BRACKETED, _BARE, _ANY_MARK):
         m = regex.search(text)

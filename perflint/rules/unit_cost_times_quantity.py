@@ -29,7 +29,7 @@ from perflint.model.money_fields import budget_limit, target_in_yuan
         "price or the budget is wrong. The arithmetic check itself is this project's convention.",
     ),
     sources=msg("上海市市级部门项目支出核心绩效目标和指标设置及取值指引（试行）（2025）", "Shanghai core performance indicator guide (trial, 2025)"),
-    options=(Option("tolerance", Decimal("0.05"), msg("允许超出预算的比例（0.05 即 5%）", "Allowed overrun as a fraction (0.05 = 5%)")),),
+    options=(Option("tolerance", Decimal("0.05"), msg("允许超出预算的比例（0.05 即 5%）", "Allowed overrun as a fraction (0.05 = 5%)"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 500000}\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 培训人数, target: '≥500人'}\n"
                 "  - {level1: 成本指标, level2: 经济成本指标, name: 人均培训成本, target: '≤800元/人'}"),
@@ -42,15 +42,19 @@ def check(decl, opts):
     if budget is None:
         return
     limit, label_zh, label_en = budget
-    quantities = [i for i in decl.indicators if i.level2 == C.QUANTITY and i.target.kind == "number" and i.target.value]
+    smallest = {}  # unit → the first quantity with the smallest value in it: one lookup per unit cost
+    for i in decl.indicators:
+        if i.level2 == C.QUANTITY and i.target.kind == "number" and i.target.value:
+            best = smallest.get(i.target.unit)
+            if best is None or i.target.value < best.target.value:
+                smallest[i.target.unit] = i
     for ind in decl.indicators:
         if not ind.is_cost:
             continue
         price, per = target_in_yuan(ind.target)
-        matches = [q for q in quantities if per and q.target.unit == per]
-        if price is None or not matches:
+        q = smallest.get(per) if per else None
+        if price is None or q is None:
             continue
-        q = min(matches, key=lambda i: i.target.value)
         product = price * q.target.value
         if product > limit * (1 + opts["tolerance"]):
             yield finding(ind.at("target"), f"单位成本“{ind.name}” {ind.target.raw} × 数量“{q.name}” {q.target.raw} = {format_yuan(product)} 元，"

@@ -13,8 +13,11 @@ _WORD_OPTIONS = tuple(o.name for o in _OPTIONS)
 _RENAME = V.RATE_RENAMES  # what a rate measured in that unit really is
 
 
-def _classify(name, opts):
-    return N.name_class(name, rate=opts["rate_endings"], money=opts["money_endings"], time=opts["time_endings"],
+def _classify(ind, opts):
+    """What the name measures: the model's reading, unless the options change the endings."""
+    if opts.get("_default"):
+        return ind.reading.measure
+    return N.name_class(ind.name, rate=opts["rate_endings"], money=opts["money_endings"], time=opts["time_endings"],
                         event=opts["event_endings"], count=opts["count_endings"])
 
 
@@ -36,7 +39,7 @@ def mismatch(ind, opts):
     if ind.reading.scores_satisfaction:
         return None
     t, name = ind.target, ind.name
-    kind = _classify(name, opts)
+    kind = _classify(ind, opts)
     if kind is None:
         return None
     if t.kind == "qualitative" or (t.kind == "relative" and t.value is None):
@@ -121,6 +124,7 @@ def mismatch(ind, opts):
 )
 def check(decl, opts):
     opts = {**opts, **{name: N.words(opts[name]) for name in _WORD_OPTIONS}}  # strings only: a user's [5] cannot crash
+    opts["_default"] = all(opts[o.name] == o.default for o in _OPTIONS)
     for ind in decl.indicators:
         found = mismatch(ind, opts)
         if found:

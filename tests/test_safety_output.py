@@ -1,0 +1,99 @@
+"""Issue 9, item 2: what a pull request writes (values, names, file names) cannot forge a GitHub
+workflow command, drive the terminal or render as markup, in any format."""
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from perflint.output.escape import line_start, markdown, visible
+from test_cli import run
+
+HOSTILE = [
+    "x\n::error file=README.md,line=1::forged",
+    "y\r::warning::forged",
+    "\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 \x07bell",
+    "abc\u202edcba \u2028next \u2029para \u0085nel",
+    "legacy ##[error]forged",
+    "math $x$ | pipe `tick` <b>",
+]
+INDICATOR = "  - {{level1: 产出目标, level2: 数量目标, name: {name}, target: 满足需求}}\n"
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+@pytest.fixture
+def hostile_tree(tmp_path):
+    body = "indicators:\n" + "".join(INDICATOR.format(name=json.dumps(n, ensure_ascii=False)) for n in HOSTILE)
+    (tmp_path / "plain.yaml").write_text(body, encoding="utf-8")
+    (tmp_path / "::error file=x,line=1::forged.yaml").write_text(body, encoding="utf-8")
+    (tmp_path / "new\n::error::line.yaml").write_text(body, encoding="utf-8")
+    (tmp_path / " ::warning::space.yaml").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def lint(tree, *fmt):
+    proc = run("check", "--no-cache", "--lang", "en", "--select", "output-quantified", *fmt, ".", cwd=tree)
+    assert proc.returncode == 1, proc.stderr
+    return proc.stdout
+
+
+def _no_command_starts(out: str) -> None:
+    for line in out.splitlines():
+        assert not line.lstrip().startswith("::"), line
+        assert "##[" not in line, line
+
+
+def test_text_output_cannot_start_a_workflow_command(hostile_tree):
+    out = lint(hostile_tree)
+    _no_command_starts(out)
+    assert not RAW.search(out)
+    assert "x\\n::error file=README.md" in out  # shown, escaped, on the finding's own line
+    assert "\\x1b[31mred" in out and "\\u202e" in out and "\\u2028" in out and "\\x07bell" in out
+    assert "./::error file=x,line=1::forged.yaml:2:" in out and "new\\n::error::line.yaml:2:" in out
+    assert len(out.splitlines()) == 4 * len(HOSTILE) + 1  # one line per finding, plus the summary
+
+
+def test_github_annotations_carry_data_only_after_the_command(hostile_tree):
+    out = lint(hostile_tree, "--format", "github")
+    lines = out.splitlines()
+    commands = [ln for ln in lines if ln.startswith("::")]
+    assert all(re.match(r"::(error|warning|notice) file=[^:]*,line=\d+", ln) for ln in commands), commands
+    assert not RAW.search(out) and "##[" not in out
+    assert not [ln for ln in lines if not ln.startswith("::") and ln.lstrip().startswith("::")]
+
+
+def test_markdown_escapes_math_pipes_code_and_html(hostile_tree):
+    out = lint(hostile_tree, "--format", "markdown")
+    _no_command_starts(out)
+    assert not RAW.search(out)
+    assert "\\$x\\$ \\| pipe \\`tick\\` \\<b\\>" in out
+    assert "$x$" not in out
+
+
+def test_html_and_junit_show_controls_visibly(hostile_tree):
+    html = lint(hostile_tree, "--format", "html")
+    _no_command_starts(html)
+    assert "\u202e" not in html and "\x1b" not in html and "\\u202e" in html
+    junit = lint(hostile_tree, "--format", "junit")
+    _no_command_starts(junit)
+    assert not RAW.search(junit)
+    ET.fromstring(junit.encode("utf-8"))
+
+
+def test_machine_formats_stay_exact_but_cannot_forge(hostile_tree):
+    for fmt in ("json", "sarif", "gitlab"):
+        out = lint(hostile_tree, "--format", fmt)
+        _no_command_starts(out)
+        assert "\u202e" not in out and "\u2028" not in out
+        text = json.dumps(json.loads(out), ensure_ascii=False)
+        assert "##[error]forged" in text and "\u202e" in text  # lossless: the JSON reads back exactly
+
+
+def test_visible_escapes():
+    assert visible("a\nb\tc\x1b\x7f\x85\u202e\u2066\u200b\ufeff") == "a\\nb\\tc\\x1b\\x7f\\x85\\u202e\\u2066\\u200b\\ufeff"
+    assert visible("名称 ≥95% 正常") == "名称 ≥95% 正常"
+    assert visible("bad\udcff.yaml") == "bad\\xff.yaml"
+    assert visible("x ##[error]y") == "x ##\\[error]y"
+    assert line_start("::error::x") == "./::error::x" and line_start("\u3000::x") == "./\u3000::x"
+    assert line_start("a/b.yaml") == "a/b.yaml"
+    assert markdown("a|b $c$ <d> `e`") == "a\\|b \\$c\\$ \\<d\\> \\`e\\`"
