@@ -221,7 +221,7 @@ def test_dry_runs_write_nothing(tmp_path):
     run("export", str(src), "--to", str(tmp_path / "x"))
     result = run("import", str(tmp_path / "x/sh-2019.xlsx"), "--to", str(tmp_path / "y"), "--dry-run")
     assert result.exit_code == 0 and f"--- would write {tmp_path / 'y/sh-2019.yaml'}" in result.output
-    assert "项目名称" not in result.output and "name: 2019年科创中心建设成果科普巡展" in result.output
+    assert "项目名称" not in result.output and "+  name: 2019年科创中心建设成果科普巡展" in result.output
     assert not (tmp_path / "y").exists()
 
 
@@ -443,3 +443,16 @@ def test_values_that_read_like_labels_come_back_as_values(tmp_path):
     result = run("import", str(tmp_path / "x/v.xlsx"), "--to", str(tmp_path / "y"))
     assert result.exit_code == 0, result.output
     assert load(tmp_path / "y/v.yaml") == yaml.safe_load(text)
+
+
+def test_nothing_from_a_workbook_can_start_a_log_line(tmp_path):
+    """Dry runs and messages print text from the workbook: no line may start a CI command."""
+    rows = (b'<row r="1">' + inline("A1", "项目名称") + inline("B1", "x&#10;::error file=a,line=1::forged") + b"</row>"
+            + b'<row r="2">' + inline("A2", "项目概况") + inline("B2", "line&#10;  ::warning::forged&#10;##[error]x") + b"</row>"
+            + b'<row r="3">' + inline("C3", "&#10;::error::unplaced") + b"</row>")
+    book = replace_sheet_xml(tmp_path / "::error::x.xlsx", SHEET_HEAD + rows + SHEET_TAIL)
+    result = CliRunner().invoke(cli, ["import", str(book), "--to", str(tmp_path / "out"), "--dry-run"])
+    assert result.exit_code == 1
+    for line in result.output.splitlines():
+        assert not line.lstrip().startswith("::") and "##[" not in line, line
+    assert "+  name:" in result.output

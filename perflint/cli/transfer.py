@@ -19,7 +19,23 @@ _UNSAFE = re.compile(r"[^\w\-.\u3400-\u9fff]+")
 
 
 def _say(message: str) -> None:
-    click.echo(f"perflint: {message}", err=True)
+    """Messages quote cells, sheet and file names from untrusted workbooks: escaped like every message."""
+    from perflint.output.escape import visible
+
+    click.echo(f"perflint: {visible(message)}", err=True)
+
+
+def _show_diff(path: Path, text: str) -> None:
+    """What --dry-run prints: the change to ``path`` as a unified diff without context lines, each
+    line escaped — a cell's text can never start a line of the log (no ::error from a workbook)."""
+    import difflib
+
+    from perflint.output.escape import visible
+
+    old = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+    click.echo(visible(f"--- would write {path}"))
+    for line in difflib.unified_diff(old, text.splitlines(), f"a/{path}", f"b/{path}", n=0, lineterm=""):
+        click.echo(visible(line))
 
 
 def _mirror(inputs: list[Path], to: Path, suffix: str) -> list[Path]:
@@ -89,7 +105,9 @@ def run_export(paths, to: str, force: bool, dry_run: bool) -> int:
         for pointer, note in notes:
             _say(f"{shown}: {pointer}: {_NOTES.get(note, note)}")
         if dry_run:
-            click.echo(f"would write {target} ({len(data):,} bytes)")
+            from perflint.output.escape import visible
+
+            click.echo(visible(f"would write {target} ({len(data):,} bytes)"))
         else:
             write_bytes(target, data)
         written += 1
@@ -192,8 +210,7 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
         return 1
     for path, text in plans:
         if dry_run:
-            click.echo(f"--- would write {path}")
-            click.echo(text, nl=False)
+            _show_diff(path, text)
         else:
             write_text(path, text)
     verb = "would import" if dry_run else "imported"
