@@ -188,13 +188,14 @@ class _SheetReader:
                 return None
             self.used.add((cell.row, cell.column))
             return cell
-        nxt = next((x for x in rest if (x.row, x.column) not in self.used), None)
+        free = [x for x in rest if (x.row, x.column) not in self.used]
+        nxt = free[0] if free else None
         if nxt is not None and nxt.type == "s":
             norm = L.normalise(str(nxt.value))[0]
             other = L.resolve(norm, self.context) if not norm.startswith("/") else None
             if other == pointer:
                 return _SAME_LABEL  # the label printed twice (其他资金 其他资金 0.00)
-            if other is not None or L.is_heading(norm) or L.is_total(norm):
+            if (other is not None or L.is_heading(norm) or L.is_total(norm)) and not self._value_like(label, nxt, free[1:]):
                 nxt = None
         if nxt is not None:
             self.used.add((nxt.row, nxt.column))
@@ -204,6 +205,19 @@ class _SheetReader:
             self.used.add((below.row, below.column))
             return below
         return None
+
+    def _value_like(self, label: RawCell, cell: RawCell, after: list[RawCell]) -> bool:
+        """A text that reads like a label but is the value of the label right before it: it sits in
+        the next column and has no value of its own, neither beside it nor under it."""
+        if cell.column != label.column + 1:
+            return False
+        if after and not _is_label(after[0], self.context):
+            return False
+        below = self.sheet.cells.get((cell.row + 1, cell.column))
+        if below is None or below.blank or _is_label(below, self.context):
+            return True
+        beside = self.sheet.cells.get((below.row, below.column - 1))
+        return beside is not None and _is_label(beside, self.context)  # the value of the next row's label
 
     def _unit(self, unit: str, cell: RawCell) -> None:
         if self.cur.unit is None:
