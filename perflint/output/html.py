@@ -127,6 +127,7 @@ def _header(report, L) -> str:
 class _Page:
     def __init__(self, report, L, depts, rules):
         self.report, self.L, self.depts, self.rules = report, L, depts, rules
+        self.anchors = {r.path: f"decl-{i}" for i, r in enumerate(report.files)}
 
     # -- the top of the page --------------------------------------------------------------------
     def filters(self) -> str:
@@ -213,7 +214,7 @@ class _Page:
             r = rv.result
             c = _severities(r.active)
             rows.append(f'<tr data-department="{escape(self.depts[r.path])}"><th scope="row">'
-                        f'<a href="#decl-{i}" data-goto="decl-{i}">{escape(_project(r, L))}</a></th>'
+                        f'<a href="#decl-{i}">{escape(_project(r, L))}</a></th>'
                         f'<td>{escape(self.depts[r.path])}</td><td>{escape(_year(r))}</td>'
                         f'<td class="num">{_money(rv.budget)}</td>'
                         + "".join(f'<td class="num">{c[s] or ""}</td>' for s in SEVERITIES) + "</tr>")
@@ -299,10 +300,22 @@ class _Page:
             f'<li class="finding sev-{d.severity!s}" data-rule="{escape(d.rule)}" data-severity="{d.severity!s}" '
             f'data-department="{escape(department)}"{p}>{_badge(str(d.severity), self.L)}'
             f'{self._rule_button(d.rule)}<span class="loc">{d.line}:{d.column}</span>'
-            f'<span class="msg">{escape(d.message.text(lang))}</span></li>'
+            f'<span class="msg">{escape(d.message.text(lang))}</span>{self._related(d)}</li>'
             for d in diags)
         attr = "" if line is None else f' data-line="{line}"'
         return f'<ul class="findings"{attr}>{items}</ul>'
+
+    def _related(self, d) -> str:
+        """The other places a finding concerns (checks across files: a self-evaluation and its
+        declaration), each a link to that file's section when the report has it."""
+        out = []
+        for r in getattr(d, "related", ()) or ():
+            where = escape(f"{r.file}:{r.span.line}:{r.span.column}")
+            anchor = self.anchors.get(r.file)
+            link = f'<a href="#{anchor}">{where}</a>' if anchor else where
+            note = f" {escape(r.message.text(self.report.lang))}" if getattr(r, "message", None) else ""
+            out.append(f'<span class="related">↳ {link}{note}</span>')
+        return "".join(out)
 
     def _rule_button(self, rule_id: str) -> str:
         return (f'<button type="button" class="rule" popovertarget="rule-{self.rules[rule_id]}" '
