@@ -42,19 +42,36 @@ def indicators(errors=0, warnings=0, infos=0) -> str:
     return "indicators:\n" + "\n".join(rows) + "\n"
 
 
-def lint_report(files: dict[str, str], lang: str = "en", root: Path = ROOT) -> Report:
-    """Lint {path: YAML} with the RULES (paths relative to ``root``) into a Report."""
+def lint_report(files: dict[str, str], lang: str = "en", root: Path = ROOT, **report) -> Report:
+    """Lint {path: YAML} with the RULES (paths relative to ``root``) into a Report (``report``: its
+    other fields, fail_on for one)."""
     config = load_config(cli={"select": RULES}, cwd=ROOT / "tests")
     apply_rule_table(config.settings, parse_rule_table(SEVERITIES, "test"))
     results = [lint_bytes(path, textwrap.dedent(text).encode("utf-8"), config) for path, text in files.items()]
-    return Report(results, lang=lang, root=str(root))
+    return Report(results, lang=lang, root=str(root), **report)
 
 
-def run_cli(monkeypatch, *formats: str, lang: str = "en"):
+def run_cli(monkeypatch, *formats: str, lang: str = "en", extra=()):
     """`perflint check declarations --format …` in the repository root, as a user would run it."""
     assert DECLARATIONS.is_dir()
     monkeypatch.chdir(ROOT)
-    args = ["check", "declarations", "--lang", lang]
+    args = ["check", "declarations", "--lang", lang, *extra]
     for f in formats:
         args += ["--format", f]
     return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """``text`` must equal tests/snapshots/NAME exactly: what the user sees, reviewed in the diff.
+    PERFLINT_UPDATE_SNAPSHOTS=1 rewrites the files (then read the diff before committing)."""
+    import os
+
+    path = SNAPSHOTS / name
+    if os.environ.get("PERFLINT_UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"no snapshot {path}: run with PERFLINT_UPDATE_SNAPSHOTS=1 and review it"
+    assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"

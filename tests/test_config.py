@@ -73,7 +73,7 @@ def test_configured_severity_applies_to_every_variant(tmp_path):
 
     def severities(config):
         (tmp_path / ".perflint.yaml").write_text(config)
-        payload = json.loads(run("check", "--no-cache", "--format", "json", ".", cwd=tmp_path).stdout)
+        payload = json.loads(run("check", "--no-cache", "--format", "json", "a.yaml", cwd=tmp_path).stdout)
         return [d["severity"] for d in payload["diagnostics"]]
 
     assert severities("select: [baseline-required]\n") == ["warning", "error"]  # the rule's own variants
@@ -95,12 +95,14 @@ def test_globs_and_fingerprints_are_relative_to_the_config_folder(tmp_path):
     assert run("check", "--baseline", "../b.json", ".", cwd=tmp_path / "legacy").returncode == 0
 
 
-def test_exclude_applies_to_files_named_on_the_command_line(tmp_path):
+def test_files_named_on_the_command_line_are_checked_unless_force_exclude(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "mkdocs.yml").write_text("site_name: x\n")
-    (tmp_path / ".perflint.yaml").write_text("exclude: ['docs/**']\n")
+    (tmp_path / ".perflint.yaml").write_text("exclude: ['docs/']\n")
     payload = json.loads(run("check", "--format", "json", "docs/mkdocs.yml", cwd=tmp_path).stdout)
-    assert payload["files"] == []
+    assert payload["files"] == ["docs/mkdocs.yml"]
+    forced = run("check", "--force-exclude", "--format", "json", "docs/mkdocs.yml", cwd=tmp_path)
+    assert forced.returncode == 0 and json.loads(forced.stdout)["files"] == []
 
 
 def test_hidden_files_are_not_linted_when_walking(tmp_path):

@@ -21,7 +21,7 @@ CASES = {
     f"{EXAMPLES}/sh-2019.yaml": ("sh-2019", "sh-2019"),
     f"{EXAMPLES}/sh-2020.yaml": ("sh-2020", "sh-2020"),
     f"{EXAMPLES}/sh-2024.yaml": ("sh-2024", "sh-2024"),
-    f"{EXAMPLES}/shanghai-2025.yaml": ("shanghai-2025", "sh-2025"),
+    f"{EXAMPLES}/sh-2025.yaml": ("sh-2025", "sh-2025"),
     f"{EXAMPLES}/central-2022.yaml": ("central-2022", "central-2022"),
 }
 

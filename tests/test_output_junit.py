@@ -4,6 +4,7 @@ import json
 import junitparser
 
 from output_support import CLEAN, MIXED, lint_report, run_cli
+from perflint.core.diagnostic import Severity
 from perflint.output.junit import render
 
 
@@ -12,7 +13,7 @@ def parse(text: str):
 
 
 def test_suites_cases_and_failures():
-    xml = parse(render(lint_report({"a.yaml": MIXED, "b.yaml": CLEAN})))
+    xml = parse(render(lint_report({"a.yaml": MIXED, "b.yaml": CLEAN}, fail_on=Severity.INFO)))
     suites = {s.name: s for s in xml}
     assert list(suites) == ["a.yaml", "b.yaml"]
     a, b = suites["a.yaml"], suites["b.yaml"]
@@ -28,6 +29,19 @@ def test_suites_cases_and_failures():
     assert failure.message == 'Satisfaction indicator "项目执行者满意度" targets >=80%, below 90%.'
     assert failure.text.startswith("a.yaml:5:") and "info [satisfaction-min]" in failure.text
     assert case.classname == "a.yaml"
+
+
+def test_only_findings_at_or_above_fail_on_are_failures():
+    """A run that passes (findings below --fail-on only) must not show failed tests."""
+    (suite,) = parse(render(lint_report({"a.yaml": MIXED})))  # fail-on: error, the default
+    assert (suite.tests, suite.failures, suite.skipped) == (4, 1, 1)
+    failing = [c.name for c in suite if any(isinstance(r, junitparser.Failure) for r in c.result)]
+    assert failing == ["output-quantified /indicators/1/target"]
+    passing = {c.name: c.system_out for c in suite if c.is_passed}
+    assert set(passing) == {"output-quantified /indicators/2/target", "satisfaction-min /indicators/3/target"}
+    assert "warning [output-quantified]" in passing["output-quantified /indicators/2/target"]
+    (suite,) = parse(render(lint_report({"a.yaml": MIXED}, fail_on=Severity.WARNING)))
+    assert suite.failures == 2
 
 
 def test_a_clean_file_has_one_passing_case():
@@ -57,6 +71,9 @@ def test_cli_on_the_bundled_declarations(monkeypatch, tmp_path):
     payload = json.loads(listing.read_text(encoding="utf-8"))
     xml = junitparser.JUnitXml.fromfile(str(out))
     assert [s.name for s in xml] == payload["files"]
-    assert xml.failures == len(payload["diagnostics"])
+    errors = [d for d in payload["diagnostics"] if d["severity"] == "error"]
+    assert 0 < xml.failures == len(errors) < len(payload["diagnostics"])
     types = sorted(r.type for s in xml for c in s for r in c.result if isinstance(r, junitparser.Failure))
-    assert types == sorted(d["rule"] for d in payload["diagnostics"])
+    assert types == sorted(d["rule"] for d in errors)
+    run_cli(monkeypatch, f"junit={out}", extra=("--fail-on", "info"))
+    assert junitparser.JUnitXml.fromfile(str(out)).failures == len(payload["diagnostics"])

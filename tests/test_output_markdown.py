@@ -90,4 +90,47 @@ def test_cli_on_the_bundled_declarations(monkeypatch, tmp_path):
     top = rows(text, f"### Top {min(n, 10)} problems (errors first)")
     first_error = next(d for d in diagnostics if d["severity"] == "error")
     assert f"#L{first_error['line']})" in top[0] and top[0].startswith("| error |")
-    assert len(rows(text, f"<details><summary>All {n} problems</summary>")) == n
+    if f"<details><summary>All {n} problems</summary>" in text:
+        assert len(rows(text, f"<details><summary>All {n} problems</summary>")) == n
+    else:  # the bundled tree outgrew one comment: the rows shown and the note account for every finding
+        shown = int(re.search(r"The first (\d+) of \d+ problems", text).group(1))
+        assert len(rows(text, f"<details><summary>The first {shown} of {n} problems (errors first)</summary>")) == shown
+        assert f"> {n - shown} more problem(s) not listed" in text
+
+
+def test_a_large_report_is_cut_to_fit_a_comment_worst_first(monkeypatch):
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "org/budgets")
+    monkeypatch.setenv("GITHUB_RUN_ID", "42")
+    files = {f"d{i:03}.yaml": indicators(errors=2, warnings=3, infos=3) for i in range(120)}
+    report = lint_report(files, reports=[("sarif", "perflint.sarif"), ("markdown", "comment.md")])
+    full = render(report, limit=10**9)
+    text = render(report)
+    n = len(report.diagnostics)
+    assert len(full) > 65_536 >= len(text.encode("utf-16-le")) // 2  # cut, and within GitHub's limit
+    shown = rows(text, text.splitlines()[[i for i, ln in enumerate(text.splitlines()) if ln.startswith("<details>")][0]])
+    assert 0 < len(shown) < n
+    assert f"<details><summary>The first {len(shown)} of {n} problems (errors first)</summary>" in text
+    severities = [r.split("|")[1].strip() for r in shown]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)  # worst first
+    assert severities[0] == "error" and "info" not in severities
+    assert (f"> {n - len(shown)} more problem(s) not listed: a GitHub comment holds at most 65,536 characters. "
+            "The full report: `perflint.sarif`, https://github.com/org/budgets/actions/runs/42.") in text
+    assert text.rstrip().endswith(".") and "</details>" in text
+
+
+def test_a_report_that_fits_is_not_cut_and_characters_count_as_github_counts_them():
+    report = lint_report({"t.yaml": indicators(errors=3)})
+    assert "more problem(s) not listed" not in render(report)
+    emoji = lint_report({"t.yaml": MIXED.replace("模块|数量", "模块😀" * 200)})
+    full = render(emoji, limit=10**9)
+    limit = len(full) + 10  # enough characters, too few UTF-16 code units: an emoji is two
+    assert len(full.encode("utf-16-le")) // 2 > limit
+    text = render(emoji, limit=limit)
+    assert len(text.encode("utf-16-le")) // 2 <= limit and "run `perflint check` locally" in text
+
+
+def test_one_huge_message_cannot_fill_the_comment():
+    report = lint_report({"t.yaml": MIXED.replace("模块|数量", "很长的名称" * 3000)})
+    text = render(report)
+    assert len(text) < 20_000 and "…" in text

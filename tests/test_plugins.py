@@ -135,7 +135,7 @@ EVIL_DIST = {
     "evilmod.py": "import pathlib; pathlib.Path('PWNED-plugin').write_text('ran')\nRULES = []\n",
     "yaml.py": "import pathlib; pathlib.Path('PWNED-yaml').write_text('ran')\n",
     "click.py": "import pathlib; pathlib.Path('PWNED-click').write_text('ran')\n",
-    "decl.yaml": "project: {name: x}\n",
+    "decl.yaml": "kind: declaration\nproject: {name: x}\n",
 }
 
 

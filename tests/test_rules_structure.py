@@ -192,11 +192,11 @@ def test_cost_indicator_required_profiles():
     text = "era: sh-2024\nindicators:\n" + OUT + BEN + SAT
     assert with_profile(text, "default", "cost-indicator-required") == [(2, "warning")]
     assert with_profile(text, "sh-2024", "cost-indicator-required") == [(2, "warning")]
-    assert with_profile(text, "shanghai-2025", "cost-indicator-required") == [(2, "error")]
+    assert with_profile(text, "sh-2025", "cost-indicator-required") == [(2, "error")]
     assert with_profile(text, "central-2022", "cost-indicator-required") == [(2, "error")]
     assert with_profile(text, "sh-2019", "cost-indicator-required") == []
     old = text.replace("sh-2024", "sh-2020")
-    assert with_profile(old, "shanghai-2025", "cost-indicator-required") == []
+    assert with_profile(old, "sh-2025", "cost-indicator-required") == []
 
 
 def test_cost_indicator_either_placement_counts():

@@ -609,13 +609,11 @@ def test_is_satisfaction_score_means_a_satisfaction_score(name, score):
 
 
 def test_scores_satisfaction_keeps_unnamed_scores_filed_under_satisfaction():
-    from perflint.model.tiers import scores_satisfaction, tier
-
     decl = Declaration({"indicators": [ind(*SAT, "服务质量评价", "≥90%"), ind(*SAT, "满意度调查次数", "≥2次"),
                                        ind(*SOCIAL, "参观者满意度", "≥95%"), ind(*SOCIAL, "知晓率", "≥80%"),
                                        ind("影响力目标", "可持续影响", "持续运营年限", "≥3年")]})
-    assert [scores_satisfaction(i) for i in decl.indicators] == [True, False, True, False, False]
-    assert [tier(i) for i in decl.indicators] == [None, None, None, "benefit", "benefit"]
+    assert [i.reading.scores_satisfaction for i in decl.indicators] == [True, False, True, False, False]
+    assert [i.reading.tier for i in decl.indicators] == [None, None, None, "benefit", "benefit"]
 
 
 def test_words_keeps_strings_only():

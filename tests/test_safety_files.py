@@ -99,7 +99,7 @@ def test_names_that_are_not_utf8_are_reported_and_outputs_stay_utf8(tmp_path):
     folder = os.fsencode(tmp_path)
     with open(folder + b"/bad\xff.yaml", "wb") as fh:
         fh.write(CLEAN.encode("utf-8"))
-    (tmp_path / "other.yaml").write_text("indicators: [\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("kind: declaration\nindicators: [\n", encoding="utf-8")  # a broken declaration
     for fmt in ("json", "sarif", "gitlab"):
         out = perflint("check", "--format", fmt, ".", cwd=tmp_path).stdout
         json.loads(out.decode("utf-8"))

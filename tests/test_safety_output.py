@@ -23,7 +23,9 @@ RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u
 
 @pytest.fixture
 def hostile_tree(tmp_path):
+    # a declaration (issue 10: other YAML is skipped); its kind last, so the indicators start on line 2
     body = "indicators:\n" + "".join(INDICATOR.format(name=json.dumps(n, ensure_ascii=False)) for n in HOSTILE)
+    body += "kind: declaration\n"
     (tmp_path / "plain.yaml").write_text(body, encoding="utf-8")
     (tmp_path / "::error file=x,line=1::forged.yaml").write_text(body, encoding="utf-8")
     (tmp_path / "new\n::error::line.yaml").write_text(body, encoding="utf-8")
@@ -44,13 +46,22 @@ def _no_command_starts(out: str) -> None:
 
 
 def test_text_output_cannot_start_a_workflow_command(hostile_tree):
-    out = lint(hostile_tree)
+    out = lint(hostile_tree, "--format", "concise")
     _no_command_starts(out)
     assert not RAW.search(out)
     assert "x\\n::error file=README.md" in out  # shown, escaped, on the finding's own line
     assert "\\x1b[31mred" in out and "\\u202e" in out and "\\u2028" in out and "\\x07bell" in out
     assert "./::error file=x,line=1::forged.yaml:2:" in out and "new\\n::error::line.yaml:2:" in out
     assert len(out.splitlines()) == 4 * len(HOSTILE) + 1  # one line per finding, plus the summary
+    # the full format (the default) shows the same findings with their source lines, escaped alike
+    full = lint(hostile_tree)
+    _no_command_starts(full)
+    assert not RAW.search(full)
+    assert "x\\n::error file=README.md" in full
+    assert "\\x1b[31mred" in full and "\\u202e" in full and "\\u2028" in full and "\\x07bell" in full
+    assert "./::error file=x,line=1::forged.yaml:2:" in full and "new\\n::error::line.yaml:2:" in full
+    heads = [ln for ln in full.splitlines() if re.search(r":\d+:\d+: (error|warning|info) \[output-quantified\]", ln)]
+    assert len(heads) == 4 * len(HOSTILE)  # one head line per finding: no value broke one in two
 
 
 def test_github_annotations_carry_data_only_after_the_command(hostile_tree):

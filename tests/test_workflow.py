@@ -129,7 +129,7 @@ def test_cached_run_with_a_fix_that_is_a_number(tmp_path):
 
 
 def test_a_file_that_cannot_be_read_is_reported_whatever_the_selection(tmp_path):
-    (tmp_path / "broken.yaml").write_text("indicators:\n  - target: >=4次\n")
+    (tmp_path / "broken.yaml").write_text("kind: declaration\nindicators:\n  - target: >=4次\n")
     proc = run("check", "--select", "budget-sum", "--lang", "en", ".", cwd=tmp_path)
     assert proc.returncode == 1 and "[yaml-syntax]" in proc.stdout
     assert run("check", "--select", "budget-sum", "--ignore", "yaml-syntax", ".", cwd=tmp_path).returncode == 0

@@ -1,10 +1,9 @@
 """`perflint rules` and `perflint explain`."""
 from __future__ import annotations
 
-import difflib
-
 import click
 
+from perflint.core.suggest import did_you_mean
 from perflint.engine.rule import BASIS
 
 GROUPS = {
@@ -17,6 +16,7 @@ GROUPS = {
     "F": ("预算金额", "Budget arithmetic"),
     "G": ("日期", "Dates"),
     "H": ("自评", "Self-evaluation"),
+    "X": ("跨文件", "Across files"),
 }
 
 
@@ -85,9 +85,7 @@ def explain_rule(rule_id: str, lang: str) -> int:
 
     rules = all_rules()
     if rule_id not in rules:
-        near = difflib.get_close_matches(rule_id, list(rules), n=1)
-        hint = f" (did you mean {near[0]}?)" if near else ""
-        click.echo(f"perflint: unknown rule {rule_id!r}{hint}", err=True)
+        click.echo(f"perflint: unknown rule {rule_id!r}{did_you_mean(rule_id, rules)}", err=True)
         return 2
     click.echo(render_explain(rules[rule_id], lang))
     return 0
@@ -117,6 +115,9 @@ def render_explain(rule, lang: str) -> str:
         out += [f"## {h('选项', 'Options')}", ""]
         out += [f"- `{o.name}` ({h('默认', 'default')} `{_show(o.default)}`): {o.doc.text(lang)}" for o in rule.options]
         out.append("")
+    if any(k.startswith("cross-file:") for k in rule.kinds):
+        out += [h("示例中以 --- 分隔的每一段是同一次检查中的一个文件，问题报告在第一个文件中。",
+                  "In the examples, each part between --- lines is one file of a run; findings are in the first."), ""]
     passes = [e for e in rule.examples if not e.fails]
     fails = [e for e in rule.examples if e.fails]
     for title, examples in ((h("通过示例", "Passes"), passes), (h("不通过示例", "Fails"), fails)):

@@ -66,22 +66,23 @@ def _refuse_overwrites(targets: list[Path], force: bool) -> bool:
 # -- export -----------------------------------------------------------------------------------------
 
 def run_export(paths, to: str, force: bool, dry_run: bool) -> int:
-    from perflint.config.loader import load_config
     from perflint.config.model import ConfigError
+    from perflint.config.resolve import Configs
     from perflint.core.atomic import write_bytes
     from perflint.engine.discovery import discover
     from perflint.excel.export import ExportError, export_workbook
     from perflint.forms.document import read_file
 
-    try:
-        config = load_config(cli={})
+    cwd = Path.cwd()
+    try:  # the files `perflint check` would check there: declarations and self-evaluations
+        selection = discover(paths, cwd, Configs(None, {}, cwd))
     except ConfigError as exc:
         _say(f"configuration error: {exc}")
         return 2
-    files, missing = discover(paths, Path.cwd(), config.exclude, config.relative)
-    if missing:
-        _say(f"no such file or directory: {missing[0]}")
+    if selection.missing:
+        _say(f"no such file or directory: {selection.missing[0]}")
         return 2
+    files = [shown for shown, _config in selection.files]
     if not files:
         _say("no declarations found")
         return 2

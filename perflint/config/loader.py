@@ -9,7 +9,9 @@ from pathlib import Path
 import yaml
 
 from perflint.config.model import Config, ConfigError, Override, RuleSetting, apply_rule_table
+from perflint.config.patterns import PatternError, compile_patterns
 from perflint.core.diagnostic import Severity
+from perflint.core.suggest import did_you_mean as _near
 from perflint.engine.registry import all_rules
 from perflint.loading.files import Refused, read_within
 from perflint.model.templates import ids as template_ids
@@ -24,9 +26,12 @@ MAX_CONFIG_BYTES = 1024 * 1024  # a configuration or profile is a few KiB; /dev/
 MAX_EXTENDS = 16  # profiles built on profiles, this deep at most
 TOP_KEYS = {
     "profile", "extends", "rules", "overrides", "select", "ignore", "extend-select", "per-file-ignores",
-    "fail-on", "lang", "require-reason", "exclude", "description",
+    "fail-on", "lang", "require-reason", "exclude", "include", "description", "aliases",
 }
 PROFILE_KEYS = {"description", "extends", "rules", "overrides"}
+# One spelling for each era and profile (the era's id); the names used before stay accepted.
+PROFILE_ALIASES = {"shanghai-2025": "sh-2025"}
+ERA_ALIASES = {"shanghai-2025": "sh-2025"}
 
 
 def profile_names() -> list[str]:
@@ -54,10 +59,12 @@ def read_profile(name: str, base: Path | None = None) -> dict:
     if name.endswith((".yaml", ".yml")):
         path = (base or Path.cwd()) / name
         return _yaml(read_text(path, "profile", base), str(path))
+    name = PROFILE_ALIASES.get(name, name)
     ref = resources.files("perflint.rulesets") / f"{name}.yaml"
     if not ref.is_file():
-        raise ConfigError(f"unknown profile {name!r} (available: {', '.join(profile_names())})")
+        raise ConfigError(f"unknown profile {name!r}{_near(name, profile_names())} (available: {', '.join(profile_names())})")
     return _yaml(ref.read_text(encoding="utf-8"), f"profile {name}")
+
 
 
 def _yaml(text: str, where: str) -> dict:
@@ -79,11 +86,30 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_FILES:
             path = folder / name
             if path.is_file():
-                tool = _toml(path).get("tool", {}) if name == "pyproject.toml" else {"perflint": None}
-                if not isinstance(tool, dict) or "perflint" not in tool:
+                if name == "pyproject.toml" and not configures_perflint(path):
+                    continue  # another project's file, broken or not, is none of ours
                     continue
                 return path
     return None
+
+
+def configures_perflint(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.perflint] table. One that never says `perflint` is not
+    parsed at all: a broken pyproject.toml of some other project in a subfolder is none of ours."""
+    if b"perflint" not in _head(path):
+        return False
+    tool = _toml(path).get("tool", {})
+    return isinstance(tool, dict) and "perflint" in tool
+
+
+def _head(path: Path) -> bytes:
+    """The bytes of a file that may be a configuration, read as configurations are (regular, bounded,
+    no link out of its folder); nothing when it cannot be read that way (reading it as the
+    configuration would then say why)."""
+    try:
+        return read_within(str(path), [Path.cwd(), path.parent], MAX_CONFIG_BYTES)
+    except (Refused, OSError):
+        return b""
 
 
 def _toml(path: Path) -> dict:
@@ -109,14 +135,17 @@ _TYPES = {  # top-level key → (accepted types, how to say it)
     "select": ((str, list), "a list of rules"), "ignore": ((str, list), "a list of rules"),
     "extend-select": ((str, list), "a list of rules"), "per-file-ignores": ((dict,), "a mapping of globs to rule lists"),
     "fail-on": ((str,), "error, warning or info"), "lang": ((str,), "zh or en"), "require-reason": ((bool,), "true or false"),
-    "exclude": ((str, list), "a list of globs"), "description": ((str,), "text"),
+    "exclude": ((str, list), "a list of patterns"), "include": ((str, list), "a list of patterns"),
+    "description": ((str,), "text"),
+    "aliases": ((dict,), "a mapping with projects and departments, each a mapping of name to name"),
 }
 
 
 def _check_types(raw: dict, where: str) -> None:
     unknown = set(raw) - TOP_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        key = sorted(unknown, key=str)[0]
+        raise ConfigError(f"{where}: unknown key {key!r}{_near(key, TOP_KEYS)}")
     for key, value in raw.items():
         types, wanted = _TYPES[key]
         if not isinstance(value, types):
@@ -124,11 +153,18 @@ def _check_types(raw: dict, where: str) -> None:
 
 
 def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Path | None = None) -> Config:
-    cli = {k: v for k, v in (cli or {}).items() if v not in (None, (), [])}
+    """The configuration named by ``config_path``, else the nearest one up from ``cwd``, else the
+    defaults (rooted at ``cwd``); the command line's settings on top."""
     cwd = cwd or Path.cwd()
     path = Path(config_path) if config_path else find_config(cwd)
     if config_path and not os.path.lexists(path):
         raise ConfigError(f"config file {config_path!r} not found")
+    return config_from(path, cli, cwd)
+
+
+def config_from(path: Path | None, cli: dict | None, cwd: Path) -> Config:
+    """The configuration of one file (or the defaults when ``path`` is None), the CLI on top."""
+    cli = {k: v for k, v in (cli or {}).items() if v not in (None, (), [])}
     raw = read_config_file(path) if path else {}
     where = str(path) if path else "configuration"
     if not isinstance(raw, dict):
@@ -150,7 +186,7 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
         table = parse_rule_table(layer.get("rules") or {}, layer["__name__"])
         apply_rule_table(settings, table)
         # Profiles tune rules per era through overrides, and a profile extending another keeps them
-        # (shanghai-2025 makes the cost rule an error yet leaves it off for 2019 forms). `off` in any
+        # (sh-2025 makes the cost rule an error yet leaves it off for 2019 forms). `off` in any
         # layer, and anything the user's own configuration sets, outranks the overrides before it.
         outranks = set(table) if layer.get("__user__") else {rid for rid, (sev, _) in table.items() if sev == "off"}
         for o in config.overrides:
@@ -185,8 +221,29 @@ def load_config(config_path: str | None = None, cli: dict | None = None, cwd: Pa
         raise ConfigError(f"{where}: lang must be zh or en, not {lang!r}")
     config.lang = lang
     config.require_reason = raw.get("require-reason", False)
-    config.exclude = tuple(_as_list(raw.get("exclude") or [], "exclude", where))
+    config.exclude = _patterns(raw.get("exclude"), "exclude", where)
+    config.include = _patterns(raw.get("include"), "include", where)
+    for glob in config.per_file_ignores:
+        _patterns([glob], f"per-file-ignores: {glob!r}", where)
+    for o in config.overrides:
+        _patterns(list(o.files), "overrides: files", where)
+    config.aliases = _aliases(raw.get("aliases") or {}, where)
     return config
+
+
+def _patterns(value, key: str, where: str) -> tuple[str, ...]:
+    """.gitignore-style patterns: a list, or one text of comma-separated patterns."""
+    if value is None:
+        return ()
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise ConfigError(f"{where}: {key} must be a list of patterns")
+    lines = tuple(v.strip() for v in items if v.strip())
+    try:
+        compile_patterns(lines)
+    except PatternError as exc:
+        raise ConfigError(f"{where}: {key}: {exc}") from None
+    return lines
 
 
 def _default_setting(rid: str) -> RuleSetting:
@@ -205,7 +262,8 @@ def _profile_chain(name: str, base: Path, stack: tuple, applied: set) -> list[di
     data = read_profile(name, base)
     unknown = set(data) - PROFILE_KEYS
     if unknown:
-        raise ConfigError(f"profile {name}: unknown key {sorted(unknown)[0]!r}")
+        key = sorted(unknown, key=str)[0]
+        raise ConfigError(f"profile {name}: unknown key {key!r}{_near(key, PROFILE_KEYS)}")
     chain = []
     for parent in _as_list(data.get("extends") or [], "extends", f"profile {name}"):
         chain += _profile_chain(parent, base, (*stack, name), applied)
@@ -226,7 +284,8 @@ def _severity(value, key: str, where: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ConfigError(f"{where}: {key}: unknown severity {value!r} (error, warning or info)") from None
+        raise ConfigError(f"{where}: {key}: unknown severity {value!r}{_near(value, ('error', 'warning', 'info'))} "
+                          "(error, warning or info)") from None
 
 
 def expand_selectors(selectors: list[str], where: str) -> list[str]:
@@ -236,7 +295,7 @@ def expand_selectors(selectors: list[str], where: str) -> list[str]:
     for sel in selectors:
         found = ids if sel == "ALL" else [i for i in ids if fnmatch.fnmatchcase(i, sel)]
         if not found:
-            raise ConfigError(f"{where}: unknown rule {sel!r}")
+            raise ConfigError(f"{where}: unknown rule {sel!r}{_near(sel, ids)}")
         out += [i for i in found if i not in out]
     return out
 
@@ -248,7 +307,7 @@ def parse_rule_table(table, where: str) -> dict:
     out = {}
     for rid, value in table.items():
         if rid not in rules:
-            raise ConfigError(f"{where}: unknown rule {rid!r}")
+            raise ConfigError(f"{where}: unknown rule {rid!r}{_near(rid, rules)}")
         out[rid] = parse_rule_entry(rules[rid], value, f"{where}: rules.{rid}")
     return out
 
@@ -272,7 +331,8 @@ def parse_rule_entry(rule, value, where: str):
             options[key] = rule.option(key).coerce(v)
         except KeyError:
             known = ", ".join(o.name for o in rule.options) or "none"
-            raise ConfigError(f"{where}: unknown option {key!r} (options: {known})") from None
+            near = _near(key, [o.name for o in rule.options])
+            raise ConfigError(f"{where}: unknown option {key!r}{near} (options: {known})") from None
         except ValueError as exc:
             raise ConfigError(f"{where}.{key}: {exc}") from None
     return severity, options
@@ -281,10 +341,23 @@ def parse_rule_entry(rule, value, where: str):
 def parse_override(value, where: str) -> Override:
     if not isinstance(value, dict) or not set(value) <= {"files", "era", "rules"}:
         raise ConfigError(f"{where}: an override has files, era and rules")
-    eras = tuple(_as_list(value.get("era") or [], "era", where))
+    eras = tuple(ERA_ALIASES.get(e, e) for e in _as_list(value.get("era") or [], "era", where))
     known = template_ids()
     bad = [e for e in eras if e not in known]
     if bad:
-        raise ConfigError(f"{where}: unknown era {bad[0]!r} (known: {', '.join(known)})")
+        raise ConfigError(f"{where}: unknown era {bad[0]!r}{_near(bad[0], known)} (known: {', '.join(known)})")
     return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
                     parse_rule_table(value.get("rules") or {}, where))
+
+
+def _aliases(value: dict, where: str) -> dict:
+    """aliases: {projects: {name: name}, departments: {name: name}}: how the checks across files key a
+    project whose name or department is spelled differently in some files."""
+    out = {}
+    for key, table in value.items():
+        if key not in ("projects", "departments"):
+            raise ConfigError(f"{where}: aliases: unknown key {key!r} (projects or departments)")
+        if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+            raise ConfigError(f"{where}: aliases.{key} must map names to names (text to text)")
+        out[key] = dict(table)
+    return out

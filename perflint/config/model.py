@@ -1,11 +1,11 @@
 """The effective configuration: which rules run, at what severity, with which options."""
 from __future__ import annotations
 
-import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from perflint.config.patterns import matches
 from perflint.core.diagnostic import Severity
 
 
@@ -26,19 +26,14 @@ class Override:
     rules: dict = field(default_factory=dict)  # id → Severity | None (off) | (Severity|None, options)
 
     def applies(self, relpath: str, era: str) -> bool:
-        if self.files and not any(glob_match(relpath, g) for g in self.files):
+        if self.files and not matches(relpath, self.files):
             return False
         return not self.eras or era in self.eras
 
 
 def glob_match(path: str, pattern: str) -> bool:
-    """Globs as in .gitignore-style tools: `**/` matches any depth, a bare name matches a basename."""
-    path = path.replace("\\", "/")
-    if "/" not in pattern:
-        return fnmatch.fnmatch(Path(path).name, pattern) or fnmatch.fnmatch(path, pattern)
-    if fnmatch.fnmatch(path, pattern):
-        return True
-    return pattern.startswith("**/") and fnmatch.fnmatch(path, pattern[3:])
+    """One pattern with .gitignore semantics (see config.patterns), ``path`` relative to its folder."""
+    return matches(path.replace("\\", "/"), (pattern,))
 
 
 @dataclass
@@ -50,19 +45,30 @@ class Config:
     fail_on: Severity = Severity.ERROR
     lang: str | None = None
     require_reason: bool = False
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # .gitignore-style patterns, relative to root
+    include: tuple[str, ...] = ()  # files checked even without a `kind:` perflint knows
     root: Path = Path(".")
     source: str | None = None  # the file the configuration came from
     ignored: frozenset = frozenset()  # rules the user switched off by name
+    aliases: dict = field(default_factory=dict)  # {"projects": {name: name}, "departments": {…}}: cross-file keys
     _cache: dict = field(default_factory=dict, repr=False)
 
     def relative(self, path: str) -> str:
         """A path as globs, fingerprints and baselines see it: relative to the configuration's folder
         (the same whichever folder perflint runs from); the path as given when it lies outside."""
         absolute = os.path.abspath(path)
+        root = self._cache.get("root")
+        if root is None:
+            root = self._cache["root"] = os.path.join(os.path.abspath(self.root), "")
+        if absolute.startswith(root):  # the common case, without building Path objects
+            return absolute[len(root):].replace(os.sep, "/")
         try:
             return Path(absolute).relative_to(self.root).as_posix()
         except ValueError:
+            pass
+        try:  # the root is resolved: a path through a symbolic link to it
+            return Path(absolute).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
             return Path(path).as_posix()
 
     def for_file(self, relpath: str, era: str) -> dict[str, RuleSetting]:

@@ -49,6 +49,22 @@ class Message:
         return self.en if lang == "en" else self.zh
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a diagnostic refers to (SARIF relatedLocations): the declaration a self-evaluation
+    departs from, last year's target. ``file`` is shown like Diagnostic.file; ``message`` says what is there."""
+
+    file: str
+    span: Span
+    pointer: str
+    message: Message | None = None
+
+    def to_json(self, lang: str) -> dict:
+        return {"file": self.file, "line": self.span.line, "column": self.span.column, "end_line": self.span.end_line,
+                "end_column": self.span.end_column, "pointer": self.pointer,
+                "message": self.message.text(lang) if self.message else ""}
+
+
 @dataclass(frozen=True)
 class Finding:
     """What a rule reports: a place in the document (JSON Pointer) and a message.
@@ -57,6 +73,7 @@ class Finding:
     ``severity`` overrides the rule's configured severity for this one finding (a rule that has
     an error and a warning variant), ``value`` is the offending text, used for baseline matching.
     ``fix`` is the value (text or number) that should replace the scalar at ``pointer`` (`perflint fix`).
+    ``related`` names other places the finding refers to (in this file or another one).
     """
 
     pointer: str
@@ -65,6 +82,7 @@ class Finding:
     on_key: bool = False
     value: str | None = None
     fix: str | int | Decimal | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(slots=True)
@@ -79,6 +97,7 @@ class Diagnostic:
     suppressed: str | None = None  # the justification when an inline suppression matched
     fingerprint: str = ""
     fix: str | int | Decimal | None = None
+    related: tuple[Related, ...] = ()  # other places it refers to, in this file or others
 
     @property
     def line(self) -> int:
@@ -102,4 +121,5 @@ class Diagnostic:
             "end_column": self.span.end_column,
             "pointer": self.pointer,
             "message": self.message.text(lang),
+            **({"related": [r.to_json(lang) for r in self.related]} if self.related else {}),
         }

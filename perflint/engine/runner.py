@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from perflint.config.model import Config
-from perflint.core.diagnostic import Diagnostic, Finding, Message, Severity, Span
-from perflint.engine import schema_check, suppression
+from perflint.core.diagnostic import Diagnostic, Finding, Message, Related, Severity, Span
+from perflint.engine import crossfile, schema_check, suppression
 from perflint.engine.registry import all_rules
 from perflint.loading.files import shown_name
 from perflint.loading.loader import load
@@ -22,6 +22,7 @@ class FileResult:
     meta: dict = field(default_factory=dict)  # project, department, era … for reports
     key: str = ""  # relative to the configuration's folder: what globs, fingerprints and baselines see
     source: str = ""  # the path to read the file at, when it differs from ``path`` (a name not in UTF-8)
+    summary: dict | None = None  # what the checks across files read (engine.crossfile), plain data
 
     @property
     def source_path(self) -> str:
@@ -34,9 +35,9 @@ class FileResult:
     def pack(self) -> dict:
         """Plain tuples and text, for the cache (marshal) and the worker pool (several times cheaper
         to pickle than the objects)."""
-        return {"meta": self.meta, "key": self.key, "d": [
+        return {"meta": self.meta, "key": self.key, "s": self.summary, "d": [
             (d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
-             d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix))
+             d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix), _related_out(d.related))
             for d in self.diagnostics]}
 
     @classmethod
@@ -44,9 +45,10 @@ class FileResult:
         """The result for the file at ``path`` (as the file system names it) from ``pack``."""
         sev = _SEVERITIES
         shown = shown_name(path)
-        diags = [Diagnostic(r, sev[s], shown, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix))
-                 for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix in data["d"]]
-        return cls(shown, diags, data["meta"], data["key"], path if shown != path else "")
+        diags = [Diagnostic(r, sev[s], shown, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix),
+                            _related_in(rel))
+                 for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix, rel in data["d"]]
+        return cls(shown, diags, data["meta"], data["key"], path if shown != path else "", summary=data.get("s"))
 
 
 _SEVERITIES = {int(s): s for s in Severity}
@@ -59,6 +61,16 @@ def _fix_out(fix):
 
 def _fix_in(fix):
     return Decimal(fix[1]) if isinstance(fix, tuple) else fix
+
+
+def _related_out(related) -> tuple:
+    return tuple((r.file, r.span.line, r.span.column, r.span.end_line, r.span.end_column, r.pointer,
+                  r.message.zh if r.message else None, r.message.en if r.message else None) for r in related)
+
+
+def _related_in(packed) -> tuple:
+    return tuple(Related(f, Span(ln, col, eln, ecol), p, Message(zh, en) if zh is not None else None)
+                 for f, ln, col, eln, ecol, p, zh, en in packed or ())
 
 
 def fingerprint(rule: str, path: str, pointer: str, value: str | None) -> str:
@@ -111,14 +123,16 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             found += [("yaml-coercion", f, None) for f in coerced]
         if "schema" in settings:
             found += [("schema", f, None) for f in schema_check.check(doc.data)]
-        for rid, setting in settings.items():
-            rule = rules[rid]
-            if rule.check is None or decl.kind not in rule.kinds:
-                continue
+        for rid, check, options in _checks(config, settings, rules, decl.kind):
             try:
-                found += [(rid, f, None) for f in rule.check(decl, setting.options)]
+                found += [(rid, f, None) for f in check(decl, options)]
             except Exception as exc:  # one broken rule must not hide the others
                 found.append(("internal-error", Finding("", _internal(rid, exc)), None))
+        if crossfile.enabled(config):
+            try:
+                result.summary = crossfile.summarize(decl, doc)
+            except Exception as exc:  # the file still lints; it only takes no part in the checks across files
+                found.append(("internal-error", Finding("", _internal("cross-file summary", exc)), None))
         result.meta = {
             "project": text_of(decl.get("project", "name")),
             "department": text_of(decl.get("department") or decl.get("declaring_unit")),
@@ -141,10 +155,23 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             rule=rid, severity=severity, file=path,
             span=span or doc.source_map.span(f.pointer, f.on_key), pointer=f.pointer, message=f.message,
             value=value, fingerprint=fingerprint(rid, key, stable_pointer(doc.data, f.pointer), value), fix=f.fix,
+            related=f.related,
         ))
     _suppress(doc.text, result, settings, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _checks(config: Config, settings: dict, rules, kind: str) -> list:
+    """(rule id, check, options) of the enabled rules that read this document kind: worked out once per
+    set of settings (a file's overrides and ignores) and kind, not per file."""
+    key = ("checks", id(settings), kind)
+    known = config._cache.get(key)
+    if known is None or known[0] is not settings:
+        checks = [(rid, rules[rid].check, s.options) for rid, s in settings.items()
+                  if rules[rid].check is not None and kind in rules[rid].kinds]
+        known = config._cache[key] = (settings, checks)
+    return known[1]
 
 
 def _drop_deferred(found: list, rules) -> list:
@@ -177,7 +204,11 @@ def _suppress(text: str, result: FileResult, settings, config: Config) -> None:
     sups, invalid = suppression.parse(text, all_rules(), config.require_reason)
     suppression.apply(result.diagnostics, sups)
     problems = [("suppression-invalid", p) for p in invalid]
-    problems += [("suppression-unused", p) for p in suppression.unused(sups, settings)]
+    across = crossfile.rule_ids()  # their findings come later, in the pass across files
+    problems += [("suppression-unused", p) for p in suppression.unused(sups, {r: s for r, s in settings.items() if r not in across})]
+    if result.summary is not None:
+        result.summary["sups"] = [[s.line, [r for r in s.rules if r in across], s.reason] for s in sups
+                                  if any(r in across for r in s.rules)]
     lines = text.splitlines()
     for rid, (span, message) in problems:
         setting = settings.get(rid)

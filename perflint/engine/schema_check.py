@@ -77,11 +77,17 @@ def _resolve(s):
     return s
 
 
-def _title(tokens) -> str:
+def _title(tokens) -> Message:
+    """A field as each language names it: 项目名称（project/name）, project/name (项目名称)."""
     s = _subschema(tokens)
     title = s.get("title") if s else None
-    path = "/".join(tokens) or "(document)"
-    return f"{title}（{path}）" if title else path
+    path = "/".join(tokens)
+    if not path:
+        return Message("（整个文档）", "(the document)")
+    if not title:
+        return Message(path, path)
+    zh, _, en = str(title).partition(" / ")  # a bilingual title: the Chinese half in parentheses
+    return Message(f"{zh}（{path}）", f"{path} ({zh})")
 
 
 def check(data) -> list[Finding]:
@@ -91,7 +97,27 @@ def check(data) -> list[Finding]:
         fast_validator()(data)
         return []
     except JsonSchemaException:
-        return [_finding(err) for err in validator().iter_errors(data)]
+        out = []
+        for err in validator().iter_errors(data):
+            if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+                out += _unknown_fields(err)  # one finding per unknown key, each with its suggestion
+            else:
+                out.append(_finding(err))
+        return out
+
+
+def _unknown_fields(err) -> list[Finding]:
+    tokens = [str(t) for t in err.absolute_path]
+    pointer = "".join(join("", t) for t in tokens)
+    allowed = sorted((_subschema(tokens) or {}).get("properties", {}))
+    out = []
+    for extra in (k for k in err.instance if k not in allowed):
+        near = difflib.get_close_matches(str(extra), allowed, n=1)
+        hint_zh = f"，是否应为 `{near[0]}`？" if near else f"。可用字段：{', '.join(allowed)}。"
+        hint_en = f"; did you mean `{near[0]}`?" if near else f". Known fields: {', '.join(allowed)}."
+        out.append(Finding(join(pointer, extra), Message(f"未知字段 `{extra}`{hint_zh}", f"Unknown field `{extra}`{hint_en}"),
+                           on_key=True))
+    return out
 
 
 def _finding(err) -> Finding:
@@ -102,28 +128,21 @@ def _finding(err) -> Finding:
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else "?"
         child = _title(tokens + [missing])
-        return Finding(pointer, Message(f"缺少必填字段 {child}。", f"Missing required field {child}."), on_key=bool(tokens))
-    if v == "additionalProperties":
-        allowed = sorted((_subschema(tokens) or {}).get("properties", {}))
-        extras = [k for k in err.instance if k not in allowed]
-        extra = extras[0] if extras else "?"
-        near = difflib.get_close_matches(extra, allowed, n=1)
-        hint_zh = f"，是否应为 `{near[0]}`？" if near else f"。可用字段：{', '.join(allowed)}。"
-        hint_en = f"; did you mean `{near[0]}`?" if near else f". Known fields: {', '.join(allowed)}."
-        return Finding(join(pointer, extra), Message(f"未知字段 `{extra}`{hint_zh}", f"Unknown field `{extra}`{hint_en}"), on_key=True)
+        return Finding(pointer, Message(f"缺少必填字段 {child.zh}。", f"Missing required field {child.en}."), on_key=bool(tokens))
     if v == "type":
         types = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         zh = " 或 ".join(_TYPE_ZH.get(t, t) for t in types)
-        return Finding(pointer, Message(f"{where} 应为{zh}，实际是 `{_show(err.instance)}`。",
-                                        f"{where} should be {' or '.join(types)}, not `{_show(err.instance)}`."))
+        return Finding(pointer, Message(f"{where.zh} 应为{zh}，实际是 `{_show(err.instance)}`。",
+                                        f"{where.en} should be {' or '.join(types)}, not `{_show(err.instance)}`."))
     if v in ("enum", "const"):
         allowed = err.validator_value if v == "enum" else [err.validator_value]
         choices = "、".join(str(a) for a in allowed)
-        return Finding(pointer, Message(f"{where} 的值 `{_show(err.instance)}` 无效，应为：{choices}。",
-                                        f"{where}: `{_show(err.instance)}` is not one of: {', '.join(map(str, allowed))}."))
+        listed = ", ".join(f"`{a}`" for a in allowed)
+        return Finding(pointer, Message(f"{where.zh} 的值 `{_show(err.instance)}` 无效，应为：{choices}。",
+                                        f"{where.en}: `{_show(err.instance)}` is not one of: {listed}."))
     if v in ("minimum", "maximum"):
-        return Finding(pointer, Message(f"{where} 的值 {err.instance} 超出范围。", f"{where}: {err.instance} is out of range."))
-    return Finding(pointer, Message(f"{where}：{err.message}", f"{where}: {err.message}"))
+        return Finding(pointer, Message(f"{where.zh} 的值 {err.instance} 超出范围。", f"{where.en}: {err.instance} is out of range."))
+    return Finding(pointer, Message(f"{where.zh}：{err.message}", f"{where.en}: {err.message}"))
 
 
 def _show(value) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from perflint.core.diagnostic import Diagnostic, Message, Span
+from perflint.core.suggest import closest
 
 _MARK = "perflint:"
 _DIRECTIVE = re.compile(r"#\s*perflint:\s*(?P<body>.*)$")
@@ -62,7 +63,10 @@ def parse(text: str, known_rules, require_reason: bool) -> tuple[list[Suppressio
         rules = tuple(r.strip() for r in form.group("rules").split(",") if r.strip())
         unknown = [r for r in rules if r not in known_rules]
         if unknown:
-            problems.append((span, Message(f"抑制注释中的规则 `{unknown[0]}` 不存在。", f"Unknown rule `{unknown[0]}` in suppression.")))
+            near = closest(unknown[0], known_rules)
+            problems.append((span, Message(
+                f"抑制注释中的规则 `{unknown[0]}` 不存在" + (f"，是否应为 `{near}`？" if near else "。"),
+                f"Unknown rule `{unknown[0]}` in suppression" + (f"; did you mean `{near}`?" if near else "."))))
             continue
         reason = (form.group("reason") or "").strip()
         if require_reason and not reason:

@@ -8,6 +8,7 @@ from perflint.core.lazy import lazy
 from perflint.model import categories as C
 from perflint.model import templates as T
 from perflint.model import vocabulary as V
+from perflint.model.cells import hint_cells
 from perflint.model.money import parse_amount
 from perflint.model.money_fields import read_money_fields
 from perflint.model.names import is_satisfaction_score, name_class
@@ -16,6 +17,8 @@ from perflint.model.targets import Target, parse_target
 
 
 def text_of(value) -> str:
+    if value.__class__ is str:
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 
@@ -26,21 +29,30 @@ class Indicator:
         self.index = index
         self.data = data
         self.level1 = level1  # canonical
-        self.level2 = level2  # canonical
+        self.level2 = level2  # canonical, read under the printed first level
+        self.level1_labelled = level1  # the printed first level alone (level1 may be inferred from level2)
         self.pointer = f"/indicators/{index}"
         self.name = text_of(data.get("name"))
         self.level1_raw = text_of(data.get("level1"))
         self.level2_raw = text_of(data.get("level2"))
         # A mapping, list or true/false is no target at all (the schema check reports the type).
         self.target_cell = _cell(data.get("target"))
-        # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值 100 /
-        # 度量单位 %) gives one complete target, read as if written in one cell (=100%).
-        operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
-        if operator and not operator.startswith(tuple(V.OPERATOR_CHARS)):
-            operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
-        if unit and self.target_cell.endswith(unit):
-            unit = ""
-        self.target_raw = f"{operator}{self.target_cell}{unit}" if self.target_cell else self.target_cell
+        self.target_raw = self.target_cell
+        if self.target_cell:
+            operator = unit = ""
+            if "operator" in data or "unit" in data:
+                # A template that prints the operator and the unit in cells of their own (指标性质 = / 指标值
+                # 100 / 度量单位 %) gives one complete target, read as if written in one cell (=100%).
+                operator, unit = _cell(data.get("operator")), _cell(data.get("unit"))
+                if operator and not operator.startswith(_OPERATOR_STARTS):
+                    operator = ""  # 指标性质 定性 / 定量 is the kind, not a comparison
+                if unit and self.target_cell.endswith(unit):
+                    unit = ""
+            if not (operator or unit) and not _HINT_CHARS.isdisjoint(self.name):
+                # a bare 22.8 under 公猪舍(≥**平方米): the name's fill-in hint completes it
+                operator, unit = hint_cells(self.target_cell, self.name)
+            if operator or unit:
+                self.target_raw = f"{operator}{self.target_cell}{unit}"
         self.is_output = level1 == C.OUTPUT or level2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS) and level1 != C.MANAGEMENT
         # filed under satisfaction, or named as a satisfaction score wherever it is filed (…满意度, …满意程度)
         self.is_satisfaction = level1 == C.SATISFACTION or level2 == C.SATISFACTION or is_satisfaction_score(self.name)
@@ -69,8 +81,14 @@ class Indicator:
         return " › ".join(x for x in (self.level1_raw, self.level2_raw, self.name) if x)
 
 
+_OPERATOR_STARTS = tuple(V.OPERATOR_CHARS)
+_HINT_CHARS = frozenset("*＊").union(V.OPERATOR_CHARS)  # a fill-in hint has stars or an operator
+
+
 def _cell(value) -> str:
-    return "" if isinstance(value, (dict, list, bool)) else text_of(value)
+    if value.__class__ is str:
+        return value.strip()
+    return "" if value is None or isinstance(value, (dict, list, bool)) else str(value).strip()
 
 
 def _money_aware(target: Target, ind) -> Target:
@@ -169,11 +187,12 @@ class Declaration:
         for i, item in enumerate(raw):
             if not isinstance(item, dict) or is_placeholder(item):
                 continue
-            l1 = C.level1_of(item.get("level1"))
-            l2 = C.level2_of(item.get("level2"), l1)
-            if l1 is None and l2 == C.SATISFACTION:
-                l1 = C.SATISFACTION
-            out.append(Indicator(i, item, l1, l2))
+            labelled = C.level1_of(item.get("level1"))
+            l2 = C.level2_of(item.get("level2"), labelled)
+            l1 = C.SATISFACTION if labelled is None and l2 == C.SATISFACTION else labelled
+            ind = Indicator(i, item, l1, l2)
+            ind.level1_labelled = labelled
+            out.append(ind)
         return out
 
     @lazy
@@ -182,3 +201,10 @@ class Declaration:
         if not isinstance(raw, list):
             return []
         return [(i, it) for i, it in enumerate(raw) if isinstance(it, dict)]
+
+    @lazy
+    def scorecard(self):
+        """A self-evaluation's budget execution and scores, declared and recomputed (model.selfeval)."""
+        from perflint.model.selfeval import read_scorecard
+
+        return read_scorecard(self)

@@ -28,6 +28,8 @@ def exact(op, a: Decimal, b: Decimal) -> Decimal:
     """``op(a, b)`` with enough precision to be exact for amounts of any length (the default decimal
     context rounds to 28 significant digits); scaling by 元/万元 factors is always exact."""
     digits = len(a.as_tuple().digits) + len(b.as_tuple().digits) + 2
+    if digits <= 28 and -99 < a.adjusted() < 99 and -99 < b.adjusted() < 99:
+        return op(a, b)  # the default context is exact here: no need to switch contexts
     with localcontext() as ctx:
         ctx.prec, ctx.Emax, ctx.Emin = max(28, digits), MAX_EMAX, MIN_EMIN
         return op(a, b)

@@ -36,26 +36,37 @@ def core(name) -> str:
     return text
 
 
-@lru_cache(maxsize=8192)
 def ending(name, words) -> str | None:
-    """The longest of ``words`` that ``name`` ends with, or None."""
+    """The longest of ``words`` that ``name`` ends with, or None. Not memoised: names rarely repeat
+    within a run, and hashing the word list for a memo costs more than the few set lookups."""
     text = core(name)
-    table, longest = suffix_table(tuple(words))
+    table, longest = suffix_table(words)
     for size in range(min(longest, len(text)), 0, -1):
         if text[-size:] in table:
             return text[-size:]
     return None
 
 
-@lru_cache(maxsize=256)
-def suffix_table(words: tuple) -> tuple[frozenset, int]:
+_TABLES: dict[int, tuple] = {}  # id(words) → (words, table, longest): the vocabulary's tuples live for the run
+
+
+def suffix_table(words) -> tuple[frozenset, int]:
     """The words as a set and their greatest length: a name's endings are looked up, not scanned."""
+    known = _TABLES.get(id(words))
+    if known is not None and known[0] is words:
+        return known[1], known[2]
     table = frozenset(w for w in words if isinstance(w, str) and w)
-    return table, max(map(len, table), default=0)
+    longest = max(map(len, table), default=0)
+    if len(_TABLES) < 1024:
+        _TABLES[id(words)] = (words, table, longest)
+    return table, longest
+
+
+_NOT_SHARES = V.NOT_RATE_ENDINGS + V.FREQUENCY_ENDINGS
 
 
 def is_rate(name, rate=RATE_ENDINGS) -> bool:
-    return ending(name, rate) is not None and not ending(name, V.NOT_RATE_ENDINGS + V.FREQUENCY_ENDINGS)
+    return ending(name, rate) is not None and not ending(name, _NOT_SHARES)
 
 
 @lru_cache(maxsize=8192)
@@ -82,7 +93,7 @@ def is_satisfaction_score(name) -> bool:
     """Whether the name is a satisfaction score: 参观者满意度, 用户满意率, 服务质量（满意度）. False for
     a name without 满意 and for one about the survey rather than the score: 满意度调查次数,
     满意度调查覆盖率. (Whether an indicator scores satisfaction, its filing included, is
-    tiers.scores_satisfaction.)"""
+    the reading's scores_satisfaction.)"""
     if "满意" not in str(name or ""):
         return False
     text = core(name)
@@ -91,11 +102,20 @@ def is_satisfaction_score(name) -> bool:
 
 def find_word(text: str, option) -> str | None:
     """The first of a list option's words found in ``text`` (one compiled search, not a loop), or None."""
-    pattern = _alternation(words(option))
+    known = _PATTERNS.get(id(option))
+    if known is not None and known[0] is option:
+        pattern = known[1]
+    else:
+        pattern = _alternation(words(option))
+        if len(_PATTERNS) < 1024:
+            _PATTERNS[id(option)] = (option, pattern)
     if pattern is None:
         return None
     m = pattern.search(text)
     return m.group(0) if m else None
+
+
+_PATTERNS: dict[int, tuple] = {}  # id(option) → (option, compiled alternation), like _TABLES
 
 
 @lru_cache(maxsize=512)

@@ -8,7 +8,14 @@ from perflint.model.dates import month_bounds, parse_date, read_date, read_perio
 
 def project_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
     """The planned start and end, or None where absent or unreadable; a form that prints one 项目实施期
-    cell (2023.07-2024.01) gives the first and last day of its months."""
+    cell (2023.07-2024.01) gives the first and last day of its months. Read once per document."""
+    known = decl.__dict__.get("_project_period")
+    if known is None:
+        known = decl.__dict__["_project_period"] = _read_period(decl)
+    return known
+
+
+def _read_period(decl) -> tuple[datetime.date | None, datetime.date | None]:
     start, end = parse_date(decl.get("project", "start")), parse_date(decl.get("project", "end"))
     if start or end:
         return start, end

@@ -3,6 +3,7 @@ from importlib import import_module
 
 FORMATS = {
     "text": "perflint.output.text",
+    "concise": "perflint.output.concise",
     "json": "perflint.output.json_format",
     "html": "perflint.output.html",
     "sarif": "perflint.output.sarif",

@@ -6,7 +6,7 @@ capped; a plain line says how many were left out and points to the SARIF upload 
 from __future__ import annotations
 
 from perflint.core.diagnostic import Severity
-from perflint.output.common import repo_path, repo_root, worst_first
+from perflint.output.common import related_lines, repo_path, repo_root, worst_first
 from perflint.output.escape import workflow_data, workflow_property
 from perflint.output.text import summary_line
 
@@ -45,4 +45,5 @@ def _command(d, report, root) -> str:
         props += [("col", span.column), ("endColumn", span.end_column)]
     props += [("endLine", span.end_line), ("title", f"perflint {d.rule}")]
     head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props)
-    return f"::{COMMANDS[d.severity]} {head}::{escape_data(d.message.text(report.lang))}"
+    text = "\n".join([d.message.text(report.lang), *related_lines(d, report.lang, lambda f: repo_path(report, root, f) or f)])
+    return f"::{COMMANDS[d.severity]} {head}::{escape_data(text)}"

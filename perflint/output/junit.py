@@ -1,12 +1,15 @@
-"""JUnit XML for CI test-report views: a test suite per file, a failing test case per finding.
+"""JUnit XML for CI test-report views: a test suite per file, a test case per finding.
 
-A file without findings gets one passing test case, so every checked file shows up; a suppressed
-finding is a skipped test case carrying its justification.
+A finding at or above `--fail-on` (what makes the run fail) is a failing test case; one below it
+passes, its message in system-out, so that the report's failures are the run's. A file without
+findings gets one passing test case, so every checked file shows up; a suppressed finding is a
+skipped test case carrying its justification.
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from perflint.output.common import related_lines
 from perflint.output.escape import visible
 
 # visible() also removes every character XML 1.0 cannot carry at all, even escaped
@@ -23,13 +26,16 @@ def render(report) -> str:
             case = _case(suite, d, f.path)
             counts["tests"] += 1
             message = _clean(d.message.text(report.lang))
+            line = f"{_clean(d.file)}:{d.line}:{d.column}: {d.severity} [{d.rule}] {message}"
             if d.suppressed:
                 ET.SubElement(case, "skipped", message=_clean(d.suppressed))
                 counts["skipped"] += 1
-            else:
+            elif d.severity >= report.fail_on:
                 failure = ET.SubElement(case, "failure", message=message, type=d.rule)
-                failure.text = f"{_clean(d.file)}:{d.line}:{d.column}: {d.severity} [{d.rule}] {message}"
+                failure.text = "\n".join([line, *related_lines(d, report.lang)])
                 counts["failures"] += 1
+            else:  # reported, but not what fails the run
+                ET.SubElement(case, "system-out").text = line
         if not f.active:
             ET.SubElement(suite, "testcase", name="perflint", classname=_clean(f.path), time="0")
             counts["tests"] += 1

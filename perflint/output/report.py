@@ -1,6 +1,7 @@
 """What every output format renders: the results of one run."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +17,11 @@ class Report:
     lang: str = "zh"
     root: str = "."
     stale_baseline: list = field(default_factory=list)  # baseline entries no longer found
+    skipped: list = field(default_factory=list)  # (path, why): YAML files that are not declarations
+    fail_on: Severity = Severity.ERROR  # the lowest severity that fails the run
+    sources: dict = field(default_factory=dict)  # path → text, for what was not read from disk (stdin)
+    reports: list = field(default_factory=list)  # (format, path) of the reports this run writes
+    configs: list = field(default_factory=list)  # the configuration files that governed the files
 
     @cached_property
     def diagnostics(self) -> list[Diagnostic]:
@@ -35,7 +41,20 @@ class Report:
     def summary(self) -> dict:
         counts = self.counts()
         return {"files": len(self.files), "problems": sum(counts.values()), **counts,
-                "suppressed": len(self.suppressed)}
+                "suppressed": len(self.suppressed), "skipped": len(self.skipped)}
+
+    def source(self, path: str) -> str | None:
+        """The text of a checked file (for source excerpts), or None when it cannot be read now or
+        is too large to have been read at all."""
+        if path in self.sources:
+            return self.sources[path]
+        from perflint.loading.files import Refused, read_source
+
+        try:  # as the lint step read it: never through a link out of the tree, never a FIFO
+            raw = read_source(os.path.join(self.root, path))
+        except (Refused, OSError):
+            return None
+        return raw.decode("utf-8", "replace")
 
     def worst(self) -> Severity | None:
         return max((d.severity for d in self.diagnostics), default=None)

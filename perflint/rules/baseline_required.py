@@ -10,14 +10,14 @@ def change_word(name: str) -> str | None:
     """The change a name targets: it leads with a change verb (提升园区经济活跃度, 较上年增长…) or
     measures a growth (参观人数增长率). A verb inside a level's name (学员能力提升的认可率) is not one."""
     text = name.strip()
-    for prefix in _COMPARED:
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-            break
-    for word in V.CHANGE_WORDS:
-        if text.startswith(word):
-            return word
-    return next((w for w in V.GROWTH_MEASURES if text.endswith(w)), None)
+    if text.startswith(_COMPARED):
+        prefix = next(p for p in _COMPARED if text.startswith(p))
+        text = text[len(prefix):]
+    if text.startswith(V.CHANGE_WORDS):
+        return next(w for w in V.CHANGE_WORDS if text.startswith(w))
+    if text.endswith(V.GROWTH_MEASURES):
+        return next(w for w in V.GROWTH_MEASURES if text.endswith(w))
+    return None
 
 
 def has_baseline(data: dict) -> bool:

@@ -1,8 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.names import is_satisfaction_score, words
-from perflint.model.tiers import OUTCOME_LEVEL2, filed_tier
+from perflint.model.names import find_word, is_satisfaction_score, words
 
 
 @rule(
@@ -43,10 +42,10 @@ def check(decl, opts):
     economic_words = words(opts["economic_words"])
     for ind in decl.indicators:
         name, where = ind.name, ind.level2_raw
-        # filed_tier, not tier: tier() sets satisfaction scores apart, and a score misfiled under a
+        # filed_tier, not tier: the tier sets satisfaction scores apart, and a score misfiled under a
         # benefit category is exactly what this rule reports. The category must be an outcome one
         # (a satisfaction row under 效果目标 › 满意度 is where it belongs).
-        if filed_tier(ind) != "benefit" or ind.level2 not in OUTCOME_LEVEL2:
+        if ind.reading.filed_tier != "benefit" or ind.level2 not in C.OUTCOME_LEVEL2:
             continue
         if is_satisfaction_score(name):
             to = decl.template.place(C.SATISFACTION)
@@ -56,7 +55,7 @@ def check(decl, opts):
                 f"\"{name}\" is a satisfaction indicator but is filed under \"{where}\": move it to \"{to}\".",
             )
             continue
-        word = next((w for w in economic_words if w in name), None)
+        word = find_word(name, economic_words)
         if word and ind.level2 in (C.SOCIAL, C.ECOLOGICAL) and "社会" not in name:
             to = decl.template.place(C.ECONOMIC)
             yield finding(

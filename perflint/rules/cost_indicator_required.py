@@ -18,11 +18,11 @@ def _where(template) -> tuple[str, str]:
     description=msg(
         "至少一个成本指标：一级指标“成本指标”（上海 2025 指引；中央部门 2022 年起的表样），或旧表样中“产出指标 › 成本指标”。"
         "是否要求取决于表样年代和规则集：默认规则集对 sh-2019、sh-2020、central-2015 关闭，sh-2024 为警告，"
-        "central-2022、sh-2025 为错误；central-2022 与 shanghai-2025 规则集对所有现行表样都按错误处理。",
+        "central-2022、sh-2025 为错误；central-2022 与 sh-2025 规则集对所有现行表样都按错误处理。",
         "At least one cost indicator: the first level 成本指标 (Shanghai 2025 guide; central forms from 2022) or, on older "
         "forms, 产出指标 › 成本指标. Whether it is required depends on the form era and the profile: the default "
         "profile turns it off for sh-2019, sh-2020 and central-2015, makes it a warning for sh-2024 and an error "
-        "for central-2022 and sh-2025; the central-2022 and shanghai-2025 profiles make it an error for every "
+        "for central-2022 and sh-2025; the central-2022 and sh-2025 profiles make it an error for every "
         "current form.",
     ),
     rationale=msg(

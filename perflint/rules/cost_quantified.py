@@ -32,6 +32,7 @@ from perflint.model.money_fields import target_in_yuan
         Example("indicators: [{level1: 成本指标, level2: 经济成本指标, name: 成本控制率, target: '≤100%'}]", ("/indicators/0/target",)),
         Example("indicators: [{level1: 成本指标, level2: 经济成本指标, name: 成本控制, target: 不超预算}]", ("/indicators/0/target",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     for ind in decl.indicators:

@@ -7,7 +7,6 @@ from functools import lru_cache
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.tiers import tier
 
 _PUNCT = re.compile(r"[\s\W_]+")
 _JOINERS = V.JOINERS
@@ -24,6 +23,9 @@ def self_repeat(name: str) -> tuple[str, str] | None:
     """A cell holding two versions of one name, 每日提供餐饮及时性餐饮提供及时性 → (每日提供餐饮及时性,
     餐饮提供及时性): the halves end with the same two characters or more, and every character of
     the shorter half is in the longer one."""
+    n = len(name)
+    if n < 8 or name.find(name[-2:], 2, n - 2) < 0:
+        return None  # the halves must end alike: the last two characters must occur earlier
     if re.search(r"[\s\W]", unicodedata.normalize("NFKC", name)):
         return None  # punctuation separates deliberate parts (参观人数、讲解场次)
     # One pass over the cuts, keeping the characters on each side counted, so a long name costs
@@ -117,11 +119,11 @@ def _counted_twice(decl):
     outputs = {}  # (operator, value, unit) → the first quantity output with that target: one lookup per benefit
     for i in decl.indicators:
         o = i.target
-        if tier(i) == "output" and i.level2 == C.QUANTITY and o.kind == "number":
+        if i.reading.tier == "output" and i.level2 == C.QUANTITY and o.kind == "number":
             outputs.setdefault((o.op, o.value, o.unit), i)
     for ind in decl.indicators:
         t = ind.target
-        if tier(ind) != "benefit" or t.kind != "number" or t.unit not in _PEOPLE_UNITS or not t.value or t.value <= 1:
+        if ind.reading.tier != "benefit" or t.kind != "number" or t.unit not in _PEOPLE_UNITS or not t.value or t.value <= 1:
             continue
         out = outputs.get((t.op, t.value, t.unit))
         if out is not None:

@@ -1,7 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
-from perflint.model.names import words
-from perflint.model.tiers import tier
+from perflint.model.names import find_word, words
 
 INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
 
@@ -62,14 +61,14 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
 def check(decl, opts):
     input_words, exempt_words = words(opts["input_words"]), words(opts["exempt_words"])
     project = str(decl.get("project", "name") or "")
-    grants = any(w in project for w in words(opts["grant_programme_words"]))
+    grants = find_word(project, opts["grant_programme_words"]) is not None
     grant_outputs = words(opts["grant_output_words"])
     for ind in decl.indicators:
-        level = tier(ind)
-        word = next((w for w in input_words if w in ind.name), None) if level else None
-        if not word or any(w in ind.name for w in exempt_words):
+        level = ind.reading.tier
+        word = find_word(ind.name, input_words) if level else None
+        if not word or find_word(ind.name, exempt_words):
             continue
-        if grants and level == "output" and any(w in ind.name for w in grant_outputs):
+        if grants and level == "output" and find_word(ind.name, grant_outputs):
             continue  # a grant programme delivers funded projects and money paid out
         yield finding(
             ind.at("target"),

@@ -36,12 +36,13 @@ _FORWARD = {(C.COST, C.COST)}  # a first-level 成本指标 (newer guides) is ac
         Example("era: sh-2024\nindicators: [{level1: 效益指标, level2: 满意度, name: 参观者满意度, target: '≥95%'}]", ("/indicators/0/level2",)),
         Example("era: sh-2020\nindicators: [{level1: 影响力目标, level2: 满意度, name: 参观人员满意度, target: '>=95%'}]", ("/indicators/0/level2",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     template = decl.template
     era, tree = template.id, template.tree
     for ind in decl.indicators:
-        l1, l2 = C.level1_of(ind.level1_raw), C.level2_of(ind.level2_raw, C.level1_of(ind.level1_raw))
+        l1, l2 = ind.level1_labelled, ind.level2
         if l1 is None or l2 is None or l1 not in tree or (l1, l2) in _FORWARD or l2 in tree[l1]:
             continue
         homes = template.homes(l2)

@@ -1,7 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.names import core, ending, words
+from perflint.model.names import core, ending, find_word
 
 # What the name states, in words for messages.
 _STATED = {
@@ -11,23 +11,26 @@ _STATED = {
 }
 
 
-def _first(text: str, option) -> str | None:
-    return next((w for w in words(option) if w in text), None)
+_first = find_word
+_OUTPUTS = (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST)
+_CHECKED = frozenset(_OUTPUTS + (C.ECONOMIC, C.ECOLOGICAL))
 
 
 def misfiling(ind, opts) -> tuple[str, str] | None:
     """(the dimension the name states, the words that state it) when it does not fit where the indicator
     is filed, else None. Only evidence that names one dimension is used; the rest is left alone."""
-    name = core(ind.name)
-    reading = ind.reading
     l1, l2 = ind.level1, ind.level2
-    if l1 == C.MANAGEMENT or not name:
+    satisfaction = l1 == C.SATISFACTION or l2 == C.SATISFACTION
+    if l1 == C.MANAGEMENT or not (satisfaction or l2 in _CHECKED or l1 == C.COST):
         return None
-    if l1 == C.SATISFACTION or l2 == C.SATISFACTION:
+    name = core(ind.name)
+    if not name:
+        return None
+    if satisfaction:
         if not _first(name, opts["satisfaction_words"]):
             return "work", name  # 工作效率, 投诉次数 under 满意度
         return None
-    if reading.satisfaction_score and l2 in (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST):
+    if l2 in _OUTPUTS and ind.reading.satisfaction_score:
         return C.SATISFACTION, "满意"
     if l2 == C.QUANTITY:
         timely = ending(name, V.TIMELINESS_ENDINGS)

@@ -44,6 +44,7 @@ def _unquantified(ind) -> bool:
         Example("indicators: [{level1: 产出目标, level2: 质量目标, name: 功能实现程度, target: 功能运行正常}]", ("/indicators/0/target",)),
         Example("indicators: [{level1: 产出目标, level2: 数量目标, name: 项目成果, target: 1个总报告 若干分报告}]", ("/indicators/0/target",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     error_levels = words(opts["error_levels"])

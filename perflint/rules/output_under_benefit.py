@@ -1,8 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
-from perflint.model.names import unit_class, words
-from perflint.model.tiers import tier
+from perflint.model.names import find_word, unit_class, words
 
 # A time unit alone is no timeliness: 平台持续稳定运行时长 ≥8760小时 is a sustained benefit.
 ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COUNT_WORDS, V.TIMELINESS_WORDS
@@ -59,15 +58,15 @@ def check(decl, opts):
     activity_words, count_words = words(opts["activity_words"]), words(opts["count_words"])
     timeliness_words = words(opts["timeliness_words"])
     project = str(decl.get("project", "name") or "")
-    builds = any(w in project for w in words(opts["construction_words"]))
+    builds = find_word(project, opts["construction_words"]) is not None
     for ind in decl.indicators:
         # 长效管理 / 配套设施 rows (2019/2020 影响力目标) list durable assets: a count is at home there
-        if tier(ind) != "benefit" or ind.level2 == C.LONG_TERM:
+        if ind.reading.tier != "benefit" or ind.level2 == C.LONG_TERM:
             continue
         name, unit = ind.name, unit_class(ind.target.unit)
         where = ind.level2_raw or ind.level1_raw
-        activity = next((w for w in activity_words if w in name), None)
-        if activity and not builds and (unit == "count" or any(w in name for w in count_words)):
+        activity = find_word(name, activity_words)
+        if activity and not builds and (unit == "count" or find_word(name, count_words)):
             to = decl.template.place(C.QUANTITY)
             yield finding(
                 ind.at("name"),
@@ -76,7 +75,7 @@ def check(decl, opts):
                 f"an indicator for the benefit it leads to (e.g. visitors' awareness of the results).",
             )
             continue
-        timely = next((w for w in timeliness_words if w in name), None)
+        timely = find_word(name, timeliness_words)
         if timely:
             to = decl.template.place(C.TIMELINESS)
             yield finding(

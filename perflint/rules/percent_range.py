@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
-from perflint.model.names import words
+from perflint.model.names import find_word, words
 
 _HUNDRED, _ZERO = Decimal(100), Decimal(0)
 GROWTH_WORDS = V.GROWTH_WORDS
@@ -45,7 +45,7 @@ def check(decl, opts):
         t = ind.target
         if t.kind not in ("number", "range") or t.unit != "%" or t.value is None:
             continue
-        if any(w in ind.name for w in growth_words):
+        if find_word(ind.name, growth_words):
             continue
         top = max(t.value, t.value2) if t.value2 is not None else t.value
         low = min(t.value, t.value2) if t.value2 is not None else t.value

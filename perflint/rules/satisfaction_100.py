@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model.tiers import scores_satisfaction
 
 
 @rule(
@@ -32,7 +31,7 @@ from perflint.model.tiers import scores_satisfaction
 def check(decl, opts):
     for ind in decl.indicators:
         t = ind.target
-        if not scores_satisfaction(ind):
+        if not ind.reading.scores_satisfaction:
             continue
         if t.kind != "number" or t.op != "=" or t.unit != "%" or t.value != Decimal(100):
             continue

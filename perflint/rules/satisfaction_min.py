@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, Option, finding, msg, rule
-from perflint.model.tiers import scores_satisfaction
 
 
 @rule(
@@ -35,7 +34,7 @@ from perflint.model.tiers import scores_satisfaction
 def check(decl, opts):
     floor = opts["min"]
     for ind in decl.indicators:
-        if not scores_satisfaction(ind):
+        if not ind.reading.scores_satisfaction:
             continue
         t = ind.target
         if t.kind in ("empty", "relative"):

@@ -1,6 +1,6 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
-from perflint.model.names import is_satisfaction_score, words
+from perflint.model.names import find_word, is_satisfaction_score, words
 
 SELF_WORDS, RESPONDENT_WORDS = V.SELF_RESPONDENTS, V.RESPONDENT_WORDS
 
@@ -56,7 +56,7 @@ def check(decl, opts):
         # 满意 (服务质量评价) names no survey, so there is no respondent to check.
         if not is_satisfaction_score(name):
             continue
-        own = next((w for w in self_words if w in name), None)
+        own = find_word(name, self_words)
         if own:
             yield finding(
                 ind.at("name"),
@@ -64,7 +64,7 @@ def check(decl, opts):
                 f"\"{name}\" asks the {own} (the project's own staff), not the people served: survey the recipients "
                 f"instead (e.g. visitors, user organisations, exhibitors).",
             )
-        elif not any(w in _who(name) for w in respondent_words):
+        elif not find_word(_who(name), respondent_words):
             yield finding(
                 ind.at("name"),
                 f"“{name}”没有写明受访群体：在名称中写明谁来评价（如 参展企业满意度、参观者满意度）。",

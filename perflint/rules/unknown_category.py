@@ -46,6 +46,7 @@ def _unknown(label: str, template, level: int, known: list[str], what_zh: str, w
         Example("era: sh-2024\nindicators: [{level1: 效益指标, level2: 社会效应指标, name: 参观人数, target: '≥2000(人)'}]", ("/indicators/0/level2",)),
         Example("era: sh-2024\nindicators: [{level1: 投入和管理目标, level2: 财务管理, name: 资金到位率, target: '100%'}]", ("/indicators/0/level1",)),
     ),
+    kinds=("declaration", "self-evaluation"),
 )
 def check(decl, opts):
     template = decl.template
@@ -53,7 +54,7 @@ def check(decl, opts):
     era_level1 = set(template.tree) | _FORWARD
     level1_names = list(template.level1_labels.values())
     for ind in decl.indicators:
-        l1 = C.level1_of(ind.level1_raw)
+        l1 = ind.level1_labelled
         if not ind.level1_raw:
             yield finding(ind.at("level1"), f"指标“{ind.name}”没有一级指标：填写如“{template.level1_label(C.OUTPUT)}”。",
                           f"Indicator \"{ind.name}\" has no first level: fill in e.g. {template.level1_label(C.OUTPUT)}.", on_key=True)
@@ -71,6 +72,6 @@ def check(decl, opts):
         if not ind.level2_raw:
             yield finding(ind.at("level2"), f"指标“{ind.name}”没有二级指标：按表样填写。",
                           f"Indicator \"{ind.name}\" has no second level: fill it in as the form prints it.", on_key=True)
-        elif C.level2_of(ind.level2_raw, l1) is None:
+        elif ind.level2 is None:
             known = template.allowed_level2_labels(l1) or template_named("national").allowed_level2_labels(C.OUTPUT)
             yield finding(ind.at("level2"), *_unknown(ind.level2_raw, template, 2, known, "二级指标", f"second level under {ind.level1_raw}"))
