@@ -126,12 +126,14 @@ def tab_separated_form(path: Path, source: Path, title: str, index: int = 0) -> 
         if seen > index:
             break
         r += 1
-        for c, text in enumerate(line.split("\t"), 1):
+        for c, text in enumerate(line.removeprefix("# ").split("\t"), 1):  # "# " marks a title in the extraction
             if not text:
                 continue
             cell = ws.cell(row=r, column=c)
             if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
                 cell.value, cell.number_format = int(text.replace(",", "")), "#,##0"
+            elif re.fullmatch(r"\d+\.\d+", text):
+                cell.value, cell.number_format = float(text), "0." + "0" * len(text.split(".")[1])
             elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                 cell.value, cell.number_format = datetime.date.fromisoformat(text), "yyyy-mm-dd"
             else:

@@ -42,6 +42,11 @@ def load(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def written(doc):
+    """An imported declaration as the YAML import writes reads back (amounts as YAML floats)."""
+    return yaml.safe_load(to_yaml(doc.data, doc.sources, [], [], "schema.json"))
+
+
 @pytest.fixture(scope="module")
 def round_trip(tmp_path_factory):
     base = tmp_path_factory.mktemp("trip")
@@ -157,6 +162,21 @@ def test_reads_the_published_2020_form_as_transcribed(tmp_path):
     want = load(DECLARATIONS / "shanghai-stic-office/2020/stic-work-funds.yaml")
     del want["era"]
     assert doc.data == want
+
+
+@pytest.mark.skipif(not (SEEDS / "004_5e2771f0633f0b43.txt").is_file(), reason="../shared/seeds is not here")
+def test_reads_the_published_2021_self_evaluation(tmp_path):
+    """Seed 004, one cell per tab: form A gives its transcription (its shifted 质量 row as printed);
+    form B prints its 满意度 and 总分 rows one column to the left, and those cells are reported."""
+    seed = SEEDS / "004_5e2771f0633f0b43.txt"
+    (a,) = import_workbook(tab_separated_form(tmp_path / "004-A.xlsx", seed, "财政项目支出绩效自评表", 0)).documents
+    assert a.unplaced == []
+    assert written(a) == load(DECLARATIONS / "shanghai-stic-office/2021/stic-work-funds-self-evaluation.yaml")
+    (b,) = import_workbook(tab_separated_form(tmp_path / "004-B.xlsx", seed, "财政项目支出绩效自评表", 1)).documents
+    assert [address for address, _ in b.unplaced] == ["A19", "F20"]
+    want = load(DECLARATIONS / "shanghai-stic-office/2021/future-park-exhibition-hall-self-evaluation.yaml")
+    assert written(b)["selfeval"]["execution"] == want["selfeval"]["execution"]
+    assert written(b)["indicators"][:4] == want["indicators"][:4]
 
 
 def test_reads_several_forms_on_one_sheet_one_file_each(tmp_path):
@@ -458,3 +478,17 @@ def test_nothing_from_a_workbook_can_start_a_log_line(tmp_path):
     for line in result.output.splitlines():
         assert not line.lstrip().startswith("::") and "##[" not in line, line
     assert "+  name:" in result.output
+
+
+def test_a_self_evaluation_exports_as_its_form(round_trip):
+    wb = openpyxl.load_workbook(round_trip[0] / "sichuan-qingshen/2023/salary-expenditure-self-evaluation.xlsx")
+    assert wb.sheetnames == ["自评表", "perflint"]
+    ws = wb["自评表"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert texts[0] == "部门预算项目支出绩效自评表(2023年度)"
+    heading = next(c for row in ws.iter_rows() for c in row if c.value == "预算执行情况(10分)")
+    assert [ws.cell(row=heading.row, column=heading.column + i).value for i in range(1, 7)] == [
+        "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    rows_named = [ws.cell(row=heading.row + i, column=heading.column).value for i in range(1, 6)]
+    assert rows_named == ["总额", "其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"]
+    assert "偏差原因分析及改进措施" in texts and "总分" in texts and "原因" in texts  # 原因 under 其他信息

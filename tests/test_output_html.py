@@ -346,9 +346,12 @@ def test_departments_show_projects_budget_and_findings(page, real):
         doc = yaml.safe_load((ROOT / f).read_text(encoding="utf-8"))
         dept = doc.get("department") or doc.get("declaring_unit")
         budget = doc.get("budget") or {}
-        money = budget.get("annual", budget.get("total"))
+        money, unit = budget.get("annual", budget.get("total")), budget.get("unit", "元")
+        execution = (doc.get("selfeval") or {}).get("execution") or {}
+        if money is None and doc["kind"] == "self-evaluation":  # its full-year budget
+            money, unit = execution.get("full_year", execution.get("initial")), execution.get("unit", "元")
         projects[dept] = projects.get(dept, 0) + 1
-        amount, _ = parse_amount(str(money), budget.get("unit", "元")) if money is not None else (None, None)
+        amount, _ = parse_amount(str(money), unit) if money is not None else (None, None)
         budgets[dept] = budgets.get(dept, 0) + float(amount or 0)
     rows = page.eval_on_selector_all("table.by-department tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
     assert len(rows) == len(projects)
@@ -450,3 +453,24 @@ def decode_png(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
         prev = line
     pixels = [tuple(row[x * bpp:x * bpp + 3]) for row in rows for x in range(width)]
     return width, height, pixels
+
+
+SELF_EVALUATION = "declarations/shanghai-stic-office/2021/future-park-exhibition-hall-self-evaluation.yaml"
+
+
+def test_a_self_evaluation_shows_declared_and_recomputed_scores(tmp_path):
+    out = real_html(tmp_path, SELF_EVALUATION)
+    for label in ("财政项目支出绩效自评表", "（2021年度）", "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额",
+                  "其中：当年财政拨款", "预期目标", "实际完成情况", "年度指标值", "实际完成值", "分值", "得分",
+                  "偏差原因分析及改进措施", "总分"):
+        assert f">{label}<" in out, label
+    # 计划接待参观团组总数: =400场, 182 done, printed 18 of 20; the rules give 20 × 182 ÷ 400 = 9.10
+    score = cell_html(out, "/indicators/0/score")
+    assert ">18<" in score and "score-off" in score
+    assert "重算 <b>9.10</b>" in score and "20 × 182 ÷ 400 = 9.10" in score
+    assert "score-ok" in cell_html(out, "/indicators/2/score")  # 服务响应度: 10 of 10, as recomputed
+    total = cell_html(out, "/selfeval/total/score")
+    assert ">96.99<" in total and "重算 <b>89.09</b>" in total
+    execution = cell_html(out, "/selfeval/execution/score")
+    assert ">9.99<" in execution and "与重算一致" in execution
+    assert ">182 场<" in cell_html(out, "/indicators/0/actual") and ">=400 场<" in cell_html(out, "/indicators/0/target")

@@ -136,3 +136,16 @@ def test_xlsx_needs_a_file(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, ["check", "declarations/examples", "--format", "xlsx"])
     assert result.exit_code == 2 and "xlsx=FILE" in result.output
+
+
+def test_a_self_evaluation_sheet_notes_the_recomputed_scores(real):
+    wb, data = real
+    sheet = next(ws for ws in wb.worksheets if ws.title.endswith("未来公园展厅运营经费") and ws["A1"].value == "财政项目支出绩效自评表")
+    heads = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    for label in ("财政项目支出绩效自评表", "年初预算数", "全年执行数", "预期目标", "实际完成值", "得分", "总分"):
+        assert label in heads, label
+    name = next(c for row in sheet.iter_rows() for c in row if c.value == "计划接待参观团组总数")
+    score = sheet.cell(row=name.row, column=name.column + 4)
+    assert score.value == 18 and "perflint 重算： 9.10（20 × 182 ÷ 400 = 9.10" in score.comment.text
+    summary = {r["文件"]: r for r in rows(wb["汇总"])}
+    assert summary["declarations/shanghai-stic-office/2021/future-park-exhibition-hall-self-evaluation.yaml"]["预算（元）"] == 11_219_200

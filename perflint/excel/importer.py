@@ -72,7 +72,7 @@ def import_workbook(path: Path) -> ImportResult:
             continue
         if _report_sheet(sheet):
             continue  # the summary, findings and rules of a reviewer workbook: its forms are read
-        found = _SheetReader(sheet, exported=sheet.name in records).read()
+        found = _SheetReader(sheet, exported=sheet.name in records, records=records.get(sheet.name, ())).read()
         for doc in found:
             _derive(doc)
         if len(found) == 1 and sheet.name in records:
@@ -91,9 +91,14 @@ class _SheetReader:
     """``exported``: the sheet is one `perflint export` drew (its record sheet names it), where a
     value is always the cell right of its label — even a value that reads like a label."""
 
-    def __init__(self, sheet: Sheet, exported: bool = False):
+    def __init__(self, sheet: Sheet, exported: bool = False, records=()):
         self.sheet = sheet
         self.exported = exported
+        # the rows of funds export drew, by the name their first cell shows (in order)
+        self.row_names: dict[str, list[str]] = {}
+        for pointer, shown, _value in records:
+            if shown is not None and pointer.endswith("/label") and pointer.startswith(FUNDS + "/"):
+                self.row_names.setdefault(shown, []).append(pointer[: -len("/label")])
         self.used: set[tuple[int, int]] = set()
         self.docs: list[Imported] = []
         self.context = {L.normalise(c.value)[0] for c in sheet.cells.values() if c.type == "s"}
@@ -119,6 +124,10 @@ class _SheetReader:
                 continue
             if self._title_or_year(cells):
                 i += 1
+                continue
+            funds = _funds_row(cells)
+            if funds is not None:
+                i = self._funds(funds, cells, rows, i + 1)
                 continue
             head = _head_row(cells, self.context)
             if head is not None:
@@ -268,6 +277,9 @@ class _SheetReader:
         while i < len(rows):
             r = rows[i]
             cells = [c for c in self.sheet.row(r) if not c.blank and (r, c.column) not in self.used]
+            if cells and self._total_row(spec, columns, cells):
+                i += 1
+                break
             if not cells or self._ends_table(cells):
                 break
             here = {}
@@ -314,6 +326,77 @@ class _SheetReader:
                 pass
         if groups:
             self.cur = self.docs[-1]
+        return i
+
+    def _total_row(self, spec, columns: dict, cells: list[RawCell]) -> bool:
+        """总分 (or 合计) under an indicator grid that has a 得分 column: the printed totals, read from
+        the 分值 and 得分 columns; anything else in the row is left to be reported."""
+        first = cells[0]
+        if spec.pointer != "/indicators" or first.type != "s" or "/score" not in columns.values():
+            return False
+        if L.normalise(str(first.value))[0] not in ("总分", "合计"):
+            return False
+        self.used.add((first.row, first.column))
+        for key in ("points", "score"):
+            self.cur.seen.setdefault(f"{TOTAL}/{key}", "")  # blank unless a cell says otherwise
+        for c in cells[1:]:
+            key = {"/points": "points", "/score": "score"}.get(columns.get(c.column, ""))
+            if key:
+                self.used.add((c.row, c.column))
+                self._set(f"{TOTAL}/{key}", c, first)
+        return True
+
+    def _funds(self, head: dict, head_cells: list[RawCell], rows: list[int], i: int) -> int:
+        """A self-evaluation's funds table: the heading as printed left of the column heads, then a row
+        per line of funds, found by its name (年度资金总额, 其中：当年财政拨款 …; the first row is the
+        total) — or, on a sheet perflint exported, by the names it recorded."""
+        label_col = min(head) - 1
+        heading = next((c for c in reversed(head_cells) if c.column <= label_col and c.type == "s"), None)
+        for c in head_cells:
+            if c.column in head or c is heading:
+                self.used.add((c.row, c.column))
+        if heading is not None:
+            self._set(f"{FUNDS}/heading", heading, heading)
+            unit = L.normalise(str(heading.value))[1]
+            if unit and not self.exported and unit in ("元", "万元"):
+                put(self.cur.data, f"{FUNDS}/unit", unit)  # 项目资金（万元）: the unit of the table
+                self.cur.sources[f"{FUNDS}/unit"] = heading.address
+        names = {k: list(v) for k, v in self.row_names.items()}
+        first = True
+        while i < len(rows):
+            r = rows[i]
+            cells = [c for c in self.sheet.row(r) if not c.blank and (r, c.column) not in self.used]
+            label = self.sheet.cells.get((r, label_col)) if label_col >= 1 else None
+            label = label if label is not None and not label.blank and (r, label_col) not in self.used else None
+            values = {head[c.column]: c for c in cells if c.column in head}
+            if not cells or (label is None and not values):
+                break
+            text = str(label.value) if label is not None else ""
+            norm = L.normalise(text)[0]
+            row = None
+            if names.get(text):
+                row = names[text].pop(0)
+            elif text and L.fund_row(text) is not None:
+                key = L.fund_row(text)
+                row = FUNDS if key == "" else f"{FUNDS}/sources/{key}"
+            elif first and label is not None:
+                row = FUNDS
+            elif L.resolve(norm, self.context) or L.is_heading(norm) or L.TITLE.search(norm) or label is None:
+                break  # the next part of the form
+            first = False
+            i += 1
+            if row is None:
+                continue  # a row of no known source: its cells are reported as not placed
+            if label is not None:
+                self.used.add((label.row, label.column))
+                self._set(f"{row}/label", label, label)
+            for key in head.values():
+                cell = values.get(key)
+                if cell is None:
+                    self.cur.seen[f"{row}/{key}"] = ""  # a blank cell: what export recorded tells null from absent
+                    continue
+                self.used.add((cell.row, cell.column))
+                self._set(f"{row}/{key}", cell, cell)
         return i
 
     def _ends_table(self, cells: list[RawCell]) -> bool:
@@ -375,6 +458,22 @@ def _is_label(cell: RawCell, context) -> bool:
         return False
     norm = L.normalise(str(cell.value))[0]
     return L.resolve(norm, context) is not None or L.is_heading(norm) or L.is_total(norm)
+
+
+FUNDS = "/selfeval/execution"
+TOTAL = "/selfeval/total"
+
+
+def _funds_row(cells: list[RawCell]) -> dict | None:
+    """column → key when the row heads a funds table (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)."""
+    heads = {}
+    for c in cells:
+        if c.type == "s":
+            key = L.FUND_HEADS.get(L.normalise(str(c.value))[0])
+            if key:
+                heads[c.column] = key
+    keys = set(heads.values())
+    return heads if len(heads) >= 3 and keys & {"full_year", "executed"} else None
 
 
 def _head_row(cells: list[RawCell], context):
@@ -462,5 +561,5 @@ def _derive(doc: Imported) -> None:
             budget.setdefault("unit", doc.unit)
             doc.seen["/budget/unit"] = doc.unit
     title = str(doc.title.value) if doc.title is not None else ""
-    data.setdefault("kind", "self-evaluation" if "自评" in title else "declaration")
+    data.setdefault("kind", "self-evaluation" if "自评" in title or "selfeval" in data else "declaration")
     data.setdefault("schema_version", 1)

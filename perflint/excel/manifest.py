@@ -91,7 +91,10 @@ def records(form: Form, data: dict) -> list[tuple[str, str | None, object]]:
     for pointer, cell in form.cells.items():
         if pointer == "" or cell.role not in ("value", "title", "year") or cell.pointer != pointer:
             continue
-        if cell.role == "value":
+        if cell.role == "value" and (cell.placeholder or cell.names_row):
+            # the name of a row of funds (or the default shown for it): import finds the row by it
+            out.append((pointer, written(cell.text) if cell.placeholder else written(cell.value), cell.value))
+        elif cell.role == "value":
             if not reads_back(cell.value, cell.kind):
                 out.append((pointer, written(cell.value), cell.value))
         elif cell.value is MISSING and cell.role == "title":

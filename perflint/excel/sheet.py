@@ -104,11 +104,12 @@ def coordinates(form: Form) -> dict[int, str]:
 
 
 def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styler: Styler | None = None,
-         reveal: bool = False) -> Drawn:
+         reveal: bool = False, notes: dict | None = None) -> Drawn:
     """Draw ``form`` from A1 on a write-only sheet (rows are streamed, never held). ``findings`` maps
     id(cell) → diagnostics; ``comment(diags)`` words the comment of a cell. ``strict`` refuses text
     longer than a cell (export) instead of cutting it."""
     findings = findings or {}
+    notes = notes or {}  # id(cell) → a line for its comment that is no finding (a recomputed score)
     styler = styler or Styler()
     out = Drawn()
     for i in range(1, form.width + 1):
@@ -132,8 +133,9 @@ def draw(ws, form: Form, findings=None, comment=None, strict: bool = False, styl
             style = _style(c, diags)
             styler.apply(cell, style)  # first: a named style resets the number format
             _fill(cell, c, out, strict, reveal)
-            if diags and comment is not None:
-                text = comment(diags)
+            lines = ([comment(diags)] if diags and comment is not None else []) + ([notes[id(c)]] if id(c) in notes else [])
+            if lines:
+                text = "\n".join(lines)
                 cell.comment = Comment(text, "perflint", width=320, height=min(600, 40 + 18 * text.count("\n") + len(text) // 2))
             line[c.col] = cell
             if c.span > 1 or c.rowspan > 1:
@@ -161,7 +163,11 @@ def _blank(ws, style: str, styler: Styler):
 
 
 def _fill(cell, c: Cell, out: Drawn, strict: bool, reveal: bool) -> None:
-    if c.role == "value":
+    if c.role == "value" and c.placeholder:
+        put(cell, c.text, "text", strict=strict, reveal=reveal)  # the form's default text: no value
+        if c.pointer is not None:
+            out.coordinates[c.pointer] = out.by_cell[id(c)]
+    elif c.role == "value":
         note = put(cell, c.value, c.kind, strict=strict, reveal=reveal)
         if c.pointer is not None:
             out.coordinates[c.pointer] = out.by_cell[id(c)]

@@ -12,7 +12,19 @@ from decimal import Decimal
 from functools import lru_cache
 
 from perflint.forms import fields as F
-from perflint.forms.layouts import Field, Heading, Layout, Row, Sum, Table, fields_of, layout_for, tables_of
+from perflint.forms.layouts import (
+    Field,
+    Funds,
+    Heading,
+    Layout,
+    Row,
+    Sum,
+    Table,
+    TotalRow,
+    fields_of,
+    layout_for,
+    tables_of,
+)
 from perflint.forms.values import MISSING, display
 from perflint.loading.sourcemap import join, split
 from perflint.model.money import FACTORS, parse_amount
@@ -35,6 +47,8 @@ class Cell:
     covered: bool = False  # under the rowspan of the cell above: not drawn
     col: int = 0
     label: str = ""  # a value cell: its label or column head, for naming the field in a finding
+    placeholder: bool = False  # a value cell showing the form's default text for a key the document lacks
+    names_row: bool = False  # the cell naming a row of funds: export records it, import finds the row by it
     against: str | None = None  # a computed sum: the field it should equal
     parts: list = field(default_factory=list)  # a computed sum: the pointers it adds up
 
@@ -109,6 +123,7 @@ class _Builder:
         self.used: set[str] = set()  # pointers shown (their subtrees included for tables and values)
         self.pending: list[list[Cell]] = []
         self.loose: list[str] = []  # table rows that are no mapping: shown by pointer under 其他信息
+        self.paths: dict[str, list] = {}  # table pointer → its columns as drawn (for the 总分 row)
 
     # -- rows ---------------------------------------------------------------------------------
     def add(self, cells: list[Cell]) -> None:
@@ -163,6 +178,10 @@ class _Builder:
                 self.heading(block.text.replace("{year}", str(year if year is not MISSING else "")), block.pointer)
             elif isinstance(block, Sum):
                 self.sum_row(block)
+            elif isinstance(block, Funds):
+                self.funds(block)
+            elif isinstance(block, TotalRow):
+                self.total_line(block)
             elif isinstance(block, Table):
                 self.table(block, self.label(block.heading.replace("{year}", str(year if year is not MISSING else "")))
                            if block.heading else None)
@@ -202,6 +221,7 @@ class _Builder:
         extra.sort(key=lambda k: F.order_key(pattern, k))
         columns = _place_operator_unit(columns, extra, pattern)
         paths = _column_paths(rows, columns, pattern)
+        self.paths[table.pointer] = paths
         if heading:
             head_cell = Cell("heading", heading, table.pointer)
             self.form.cells.setdefault(table.pointer, head_cell)
@@ -255,6 +275,61 @@ class _Builder:
                     f"{table.pointer}/{i}{path}" for i, r in enumerate(rows) if isinstance(r, dict)]))
             else:
                 cells.append(Cell("total", "", table.pointer))
+        self.add(cells)
+
+    def funds(self, block: Funds) -> None:
+        """The funds table: the heading as printed and the column heads, then the total row and a row
+        per source of funds the document has, each led by its name as printed."""
+        node = self.get(block.pointer)
+        if node is not MISSING and not isinstance(node, dict):
+            return  # not a mapping: shown under 其他信息
+        node = {} if node is MISSING else node
+        heading = self.value_cell(f"{block.pointer}/heading", node.get("heading", MISSING))
+        heading.label = "栏目名称"
+        if heading.value is MISSING:
+            heading.text, heading.placeholder = self.label(block.heading), True
+        self.form.cells.setdefault(block.pointer, heading)
+        self.add([heading] + [Cell("head", text, block.pointer) for _key, text in block.columns])
+        sources = node.get("sources") if isinstance(node.get("sources"), dict) else {}
+        pattern = F.pattern_of(block.pointer) + "/sources"
+        keys = sorted((k for k, v in sources.items() if isinstance(v, dict)), key=lambda k: F.order_key(pattern, k))
+        rows = [(block.pointer, block.total_label)]
+        rows += [(f"{block.pointer}/sources/{_escape(k)}", _source_label(pattern, k)) for k in keys]
+        for row_pointer, default in rows:
+            row = self.get(row_pointer)
+            row = row if isinstance(row, dict) else {}
+            if not row and row_pointer != block.pointer:
+                self.used.add(row_pointer)  # an empty row: the row itself says it is there
+            label = self.value_cell(f"{row_pointer}/label", row.get("label", MISSING))
+            label.label, label.names_row = "行名称", True
+            if label.value is MISSING:
+                label.text, label.placeholder = default, True
+            cells = [label]
+            for key, head in block.columns:
+                cell = self.value_cell(f"{row_pointer}/{key}", row.get(key, MISSING))
+                cell.label = f"{label.text} › {head}"
+                cells.append(cell)
+            self.form.cells.setdefault(row_pointer, label)
+            self.add(cells)  # keys of a row the columns do not show follow under 其他信息
+
+    def total_line(self, block: TotalRow) -> None:
+        """The 总分 row, its values under the grid's columns of the same keys."""
+        paths = self.paths.get("/indicators")
+        node = self.get(block.pointer)
+        if not paths or (node is not MISSING and not isinstance(node, dict)):
+            return
+        node = {} if node is MISSING else node
+        cells = [Cell("label", block.label, block.pointer)]
+        for path, head in paths[1:]:
+            key = path[1:]
+            if key in block.columns:
+                cell = self.value_cell(f"{block.pointer}/{key}", node.get(key, MISSING), "number")
+                cell.label = f"{block.label} › {head}"
+                cells.append(cell)
+            else:
+                cells.append(Cell("total", ""))
+        self.form.cells.setdefault(block.pointer, cells[0])
+        self.used.add(block.pointer)
         self.add(cells)
 
     def sum_row(self, block: Sum) -> None:
@@ -334,6 +409,11 @@ class _Builder:
         form.rows = self.pending
 
 
+def _source_label(pattern: str, key: str) -> str:
+    info = F.catalogue().get(f"{pattern}/{key}")
+    return f"其中：{info.title}" if info else key
+
+
 def _place_operator_unit(columns: list, extra: list, pattern: str) -> list:
     """Extra columns in schema order, except that a separate comparison sign goes before the value
     and a separate unit after it, as the templates that split them print them."""
@@ -385,7 +465,8 @@ def _layout_labels(layout: Layout) -> frozenset[str]:
 
 
 # Fields whose schema titles are shared with another field: the label a form gives them.
-_OWN_LABELS = {"/project/manager_phone": "项目负责人联系电话", "/filled_phone": "填表人联系电话", "/notes": "其他说明"}
+_OWN_LABELS = {"/project/manager_phone": "项目负责人联系电话", "/filled_phone": "填表人联系电话", "/notes": "其他说明",
+               "/selfeval/execution/unit": "项目资金金额单位"}
 
 
 @lru_cache(maxsize=64)

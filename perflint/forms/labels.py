@@ -132,6 +132,29 @@ def tables() -> tuple[TableSpec, ...]:
     return tuple(TableSpec(p, keys[p], heads, merges.get(p, ())) for p, heads in specs.items() if p in keys)
 
 
+# The funds table of a self-evaluation: its column heads, and the names its rows are printed with
+# (after 其中： is taken off) → the row: "" for the total, else the source of funds.
+FUND_HEADS = {
+    "年初预算": "initial", "年初预算数": "initial", "全年预算": "full_year", "全年预算数": "full_year",
+    "调整后预算数": "full_year", "预算数(A)": "full_year", "预算数（A）": "full_year", "全年执行数": "executed",
+    "预算执行数": "executed", "执行数(B)": "executed", "执行数（B）": "executed", "分值": "points", "权重": "points",
+    "执行率": "rate", "预算执行率": "rate", "得分": "score", "原因": "reason",
+}
+FUND_ROWS = {
+    "年度资金总额": "", "资金总额": "", "总额": "", "合计": "", "项目资金总额": "",
+    "当年财政拨款": "appropriation", "本年财政拨款": "appropriation", "财政拨款": "appropriation",
+    "财政资金": "appropriation", "上年结转资金": "carryover", "上年结转": "carryover",
+    "财政专户管理资金": "special_account", "单位资金": "unit_funds", "自有资金": "unit_funds", "其他资金": "other",
+}
+_OF_WHICH = re.compile(r"^其中[:：]?")
+
+
+def fund_row(label: str) -> str | None:
+    """The row a funds table's row name stands for: "" (the total), a source key, or None."""
+    norm = _OF_WHICH.sub("", normalise(label)[0])
+    return FUND_ROWS.get(norm)
+
+
 @lru_cache(maxsize=1)
 def _headings() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     plain = {OTHER_HEADING, *_DECORATIVE}
@@ -147,7 +170,7 @@ def _headings() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     for info in F.catalogue().values():
         if info.kind == "table":
             plain.add(_norm(info.title))
-    return frozenset(plain), tuple(patterns)
+    return frozenset(plain - set(field_labels())), tuple(patterns)  # a label is read as a label
 
 
 def is_heading(label: str) -> bool:

@@ -48,6 +48,29 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Funds:
+    """Rows of the same money columns, one mapping each: the total at ``pointer``, then one row per
+    source of funds under ``pointer``/``sources`` (those the document has, in schema order). A row's
+    first cell is its name as printed (``label``, data), the block's top-left cell its heading as
+    printed (``heading``, data): 年度资金总额 / 其中：当年财政拨款 under 项目资金（万元）."""
+
+    pointer: str
+    heading: str  # shown when the document prints none
+    columns: tuple[tuple[str, str], ...]
+    total_label: str = "年度资金总额"
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    """The 总分 row under the indicator grid: the totals at ``pointer``, each in the grid column of
+    the same key (points under 分值, score under 得分)."""
+
+    label: str
+    pointer: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Sum:
     """A computed row: the money fields under ``pointer`` added up, next to the field they should
     equal. perflint computes it; import skips it."""
@@ -139,6 +162,24 @@ def _national(title: str) -> Layout:
 SH_2024 = _national("财政项目支出绩效目标申报表")
 NATIONAL = _national("项目支出绩效目标申报表")
 
+# The 绩效自评表 (Shanghai 2021, and the national frame the provinces print): the funds and their
+# execution, the goal set and what was achieved, each indicator's target beside its actual value,
+# points and score, the total.
+SELF_EVALUATION = Layout("self-evaluation", "财政项目支出绩效自评表", "（{year}年度）", (
+    _row(("/project/name", "项目名称")),
+    _row(("/department", "主管部门"), ("/implementing_unit", "实施单位")),
+    Funds("/selfeval/execution", "项目资金{unit}", (
+        ("initial", "年初预算数"), ("full_year", "全年预算数"), ("executed", "全年执行数"),
+        ("points", "分值"), ("rate", "执行率"), ("score", "得分"))),
+    Heading("年度总体目标", "/selfeval/goals"),
+    _row(("/selfeval/goals/expected", "预期目标"), ("/selfeval/goals/actual", "实际完成情况")),
+    Table("/indicators", "绩效指标", tuple(zip(
+        _INDICATOR_KEYS + ("actual", "points", "score", "deviation_reason"),
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
+        strict=True)), merge=("level1", "level2")),
+    TotalRow("总分", "/selfeval/total", ("points", "score")),
+))
+
 LAYOUTS: dict[tuple[str, str], Layout] = {
     ("declaration", "sh-2019"): SH_2019,
     ("declaration", "sh-2020"): SH_2020,
@@ -147,11 +188,12 @@ LAYOUTS: dict[tuple[str, str], Layout] = {
     ("declaration", "central-2015"): NATIONAL,
     ("declaration", "central-2022"): NATIONAL,
     ("declaration", "national"): NATIONAL,
+    ("self-evaluation", "national"): SELF_EVALUATION,
 }
 
 
 def layout_for(kind: str, era: str) -> Layout:
-    """The layout of the document's kind and era; the national frame when neither is known."""
+    """The layout of the document's kind and era; the kind's national frame when the era has none."""
     return LAYOUTS.get((kind, era)) or LAYOUTS.get((kind, "national")) or NATIONAL
 
 
@@ -161,3 +203,7 @@ def fields_of(layout: Layout) -> list[Field]:
 
 def tables_of(layout: Layout) -> list[Table]:
     return [b for b in layout.blocks if isinstance(b, Table)]
+
+
+def funds_of(layout: Layout) -> list[Funds]:
+    return [b for b in layout.blocks if isinstance(b, Funds)]

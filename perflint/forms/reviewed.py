@@ -3,7 +3,7 @@ again from disk, its form, and the budget figure a department's total adds up.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,8 +17,9 @@ class Reviewed:
     result: object  # FileResult
     data: dict | None
     form: Form | None
-    budget: Decimal | None  # in 元: the annual amount, else the project total
+    budget: Decimal | None  # in 元: the annual amount, else the project total (a self-evaluation: its full-year budget)
     problems: list  # (rule, Message) why the file has no form, or what its reading skipped
+    scores: dict = field(default_factory=dict)  # a self-evaluation: pointer of a printed score → model.selfeval.Row
 
     @property
     def path(self) -> str:
@@ -33,7 +34,8 @@ def review(report) -> Iterator[Reviewed]:
         doc = read_file(Path(report.root) / result.source_path, result.path)
         data = doc.data
         form = build(data) if data is not None else None
-        yield Reviewed(result, data, form, budget_of(data) if data is not None else None, doc.problems)
+        yield Reviewed(result, data, form, budget_of(data) if data is not None else None, doc.problems,
+                       scores_of(data) if form is not None and form.kind == "self-evaluation" else {})
 
 
 def budget_of(data: dict) -> Decimal | None:
@@ -42,4 +44,23 @@ def budget_of(data: dict) -> Decimal | None:
         amount = decl.amount(*keys)
         if amount is not None:
             return amount
+    if decl.kind == "self-evaluation":
+        from perflint.model.selfeval import money
+
+        execution = decl.scorecard.execution
+        if execution is not None:
+            for cell in (execution.total.full_year, execution.total.initial):
+                amount = money(cell, execution.unit)
+                if amount is not None:
+                    return amount
     return None
+
+
+def scores_of(data: dict) -> dict:
+    """Each printed score of a self-evaluation (execution, indicators, total) with the score the
+    rules recompute and how, from the model's scorecard."""
+    try:
+        rows = Declaration(data).scorecard.rows()
+    except Exception:  # a scorecard the model cannot build is no reason to lose the form
+        return {}
+    return {row.pointer: row for row in rows}

@@ -24,19 +24,22 @@ def _multiline(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n"))
 
 
-def render_form(form: Form, diagnostics, finding_html, L) -> str:
-    """``finding_html(diags)`` renders the findings of one cell (a <ul>)."""
+def render_form(form: Form, diagnostics, finding_html, L, scores=None, lang: str = "zh") -> str:
+    """``finding_html(diags)`` renders the findings of one cell (a <ul>); ``scores`` maps the pointer
+    of a printed score to the model's recomputed one (a self-evaluation), shown beside it."""
     by_cell = form.attach(diagnostics)
+    scores = scores or {}
     rows = []
     for row in form.rows:
-        cells = "".join(_cell(c, by_cell.get(id(c), ()), form, finding_html, L) for c in row if not c.covered)
+        cells = "".join(_cell(c, by_cell.get(id(c), ()), form, finding_html, L, scores.get(c.pointer), lang)
+                        for c in row if not c.covered)
         rows.append(f'<tr class="r-{row[0].role}">{cells}</tr>')
     cols = "".join("<col>" for _ in range(form.width))
     return (f'<table class="form" data-era="{escape(form.era)}" data-kind="{escape(form.kind)}">'
             f'<colgroup>{cols}</colgroup><tbody>{"".join(rows)}</tbody></table>')
 
 
-def _cell(c: Cell, diags, form: Form, finding_html, L) -> str:
+def _cell(c: Cell, diags, form: Form, finding_html, L, score=None, lang: str = "zh") -> str:
     tag = "th" if c.role in _HEADER_ROLES else "td"
     classes = [f"f-{c.role}"]
     attrs = []
@@ -60,11 +63,23 @@ def _cell(c: Cell, diags, form: Form, finding_html, L) -> str:
         text, extra = _sum_text(c, form, L)
         classes += extra
     inner = f'<div class="v">{text}</div>' if text else ""
+    if score is not None and c.role == "value" and score.recomputed is not None:
+        inner += _recomputed(score, L, lang)
+        classes.append("score-off" if score.differs else "score-ok")
     if diags:
         worst = max(d.severity for d in diags)
         classes += ["hit", f"sev-{worst!s}"]
         inner += finding_html(sorted(diags, key=lambda d: (-d.severity, d.sort_key())))
     return f'<{tag} class="{" ".join(classes)}"{"".join(" " + a for a in attrs)}>{inner}</{tag}>'
+
+
+def _recomputed(score, L, lang: str) -> str:
+    """The score the rules give beside the printed one, and how it is computed."""
+    value = escape(display(score.recomputed))
+    how = f'<span class="how">{escape(score.how.text(lang))}</span>' if score.how is not None else ""
+    if not score.differs:
+        return f'<div class="recomputed same">✓ {escape(L["recomputed_same"])} {how}</div>'
+    return f'<div class="recomputed">{escape(L["recomputed"])} <b>{value}</b> {how}</div>'
 
 
 def _sum_text(c: Cell, form: Form, L) -> tuple[str, list[str]]:

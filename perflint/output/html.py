@@ -38,7 +38,7 @@ LABELS = {
         "unknown_department": "（未填写）", "unnamed": "（未命名项目）",
         "unreadable": "无法读取源文件：{reason}", "source": "源文件（{lines} 行）",
         "tab_form": "表单", "tab_source": "YAML 源文件", "no_form": "无法按表单显示：{reason}",
-        "absent": "文件中没有这一项", "sum_unreadable": "（有金额无法读取，未合计）", "difference": "相差",
+        "absent": "文件中没有这一项", "recomputed": "重算", "recomputed_same": "与重算一致", "sum_unreadable": "（有金额无法读取，未合计）", "difference": "相差",
         "explain": "规则说明", "explain_default": "默认级别", "explain_why": "为什么", "explain_basis": "依据",
         "explain_source": "来源", "explain_cli": "命令行：perflint explain {rule}", "close": "关闭",
         "generated": "由 perflint {version} 生成",
@@ -57,7 +57,7 @@ LABELS = {
         "unknown_department": "(not given)", "unnamed": "(unnamed project)",
         "unreadable": "Cannot read the source file: {reason}", "source": "Source: {lines} line(s)",
         "tab_form": "Form", "tab_source": "YAML source", "no_form": "Cannot be shown as a form: {reason}",
-        "absent": "The file has no such field", "sum_unreadable": "(an amount cannot be read: no total)",
+        "absent": "The file has no such field", "recomputed": "recomputed", "recomputed_same": "as recomputed", "sum_unreadable": "(an amount cannot be read: no total)",
         "difference": "difference", "explain": "Rule", "explain_default": "Default severity",
         "explain_why": "Why", "explain_basis": "Basis", "explain_source": "Source",
         "explain_cli": "Command line: perflint explain {rule}", "close": "Close",
@@ -240,7 +240,8 @@ class _Page:
                   + "</p></header>")
         source = self._source(result, department, primary=rv.form is None)
         if rv.form is not None:
-            form = render_form(rv.form, result.active, lambda ds: self._findings(ds, department, primary=True), L)
+            form = render_form(rv.form, result.active, lambda ds: self._findings(ds, department, primary=True), L,
+                               rv.scores, self.report.lang)
             tabs = (f'<div class="tabs" role="tablist">'
                     f'<button type="button" role="tab" id="decl-{index}-t-form" aria-controls="decl-{index}-form" '
                     f'aria-selected="true" data-tab="form">{escape(L["tab_form"])}</button>'

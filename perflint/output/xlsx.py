@@ -31,7 +31,7 @@ _TEXT = {
         "finding_heads": ("文件", "项目", "指标", "字段", "行", "列", "规则", "级别", "说明", "修复", "JSON 指针"),
         "rule_heads": ("规则", "默认级别", "问题数", "说明", "检查什么", "为什么"),
         "error": "错误", "warning": "警告", "info": "提示", "total": "总计", "unnamed": "（未命名项目）",
-        "fix": "建议改为", "no_form": "（无法按表单显示）",
+        "fix": "建议改为", "no_form": "（无法按表单显示）", "recomputed": "perflint 重算：",
     },
     "en": {
         "summary": "Summary", "findings": "Findings", "rules": "Rules",
@@ -41,7 +41,7 @@ _TEXT = {
                           "Fix", "JSON Pointer"),
         "rule_heads": ("Rule", "Default severity", "Findings", "Summary", "What it checks", "Why"),
         "error": "error", "warning": "warning", "info": "info", "total": "Total", "unnamed": "(unnamed project)",
-        "fix": "replace with", "no_form": "(cannot be shown as a form)",
+        "fix": "replace with", "no_form": "(cannot be shown as a form)", "recomputed": "perflint recomputes:",
     },
 }
 _SEVERITIES = ("error", "warning", "info")
@@ -67,7 +67,7 @@ def render(report) -> bytes:
             by_cell = rv.form.attach(rv.result.active)  # first: it splits merges where findings sit
             coords = coordinates(rv.form)
             draw(add_sheet(wb, name), rv.form, by_cell, lambda ds: _comment(ds, report.lang, T), styler=styler,
-                 reveal=True)
+                 reveal=True, notes=_recomputed(rv, report.lang, T))
         counts = _summary_row(summary, rv, name if rv.form is not None else None, T)
         for s in _SEVERITIES:
             totals[s] += counts[s]
@@ -195,6 +195,18 @@ def _rules(ws, report, T) -> dict[str, int]:
                                    rule.summary.text(lang) if rule else "", rule.description.text(lang) if rule else "",
                                    rule.rationale.text(lang) if rule else ""], style="pl-wrap")
     return rows
+
+
+def _recomputed(rv, lang: str, T) -> dict[int, str]:
+    """A self-evaluation's printed scores that differ from the recomputed ones: a comment line each."""
+    out = {}
+    for pointer, row in rv.scores.items():
+        cell = rv.form.cells.get(pointer)
+        if cell is not None and row.differs:
+            how = f"（{row.how.text(lang)}）" if row.how is not None and lang != "en" else (
+                f" ({row.how.text(lang)})" if row.how is not None else "")
+            out[id(cell)] = escaped(f"{T['recomputed']} {display(row.recomputed)}{how}")
+    return out
 
 
 def _comment(diags, lang: str, T) -> str:
