@@ -183,6 +183,9 @@ def target_contradictions(ind, reading: Reading) -> tuple[str, ...]:
 
 
 def _is_deadline(t) -> bool:
-    """A target that names a time limit: 11月前, 4月前配送, 3个工作日内完成."""
-    text = t.raw[len(t.op_raw or ""):] if t.op_raw else t.raw
-    return any(s in text for s in V.DEADLINE_MARKS)
+    """A target whose number is a time limit: 11月前, 4月前配送, 3个工作日内. A share with a deadline
+    attached (=100%（年底前）) is an exact share, not a contradiction."""
+    if t.kind == "date":
+        return bool(t.text) and any(s in t.text for s in V.DEADLINE_MARKS)
+    after = t.text if t.kind == "mixed" else None
+    return bool(after) and after.startswith(V.DEADLINE_UNITS) and any(s in after for s in V.DEADLINE_MARKS)

@@ -79,8 +79,10 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
 # Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
-# Words that make a target a time limit (11月前, 3个工作日内完成).
-DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成")
+# Words that make a target a time limit (11月前, 3个工作日内完成), and the time units such a limit is
+# counted in right after its number (=4月前配送, =3个工作日内).
+DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成", "内")
+DEADLINE_UNITS = ("月", "日", "号", "个月", "季度", "个工作日", "工作日", "天", "周", "年底", "年末", "底")
 # Words that introduce a total before its number: 建设内容共计3类.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
 # Words joining two parts of one name (参观人数及讲解场次).
@@ -178,7 +180,7 @@ RANK_ENDINGS = ("排名", "名次", "位次")
 
 # Endings that name the dimension, not the subject: 故障响应速度 / 故障响应时间 / 故障响应及时性 measure one thing.
 DIMENSION_ENDINGS = ("及时性", "及时率", "时效性", "速度", "时间", "时长", "时限", "用时", "耗时", "效率", "率", "性",
-                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量", "天数", "周期")
+                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量")
 
 # Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
 POSITIVE_ENDINGS = (
@@ -219,7 +221,7 @@ AWARENESS_WORDS = ("科普", "知晓", "宣传", "普及", "意识", "素养", "
 PARTICIPATION_WORDS = ("参与率", "参与人数", "参与人次", "参与度", "使用频率", "使用次数", "访问量", "点击量", "浏览量",
                        "参观人数", "参观人次", "接待人数", "接待人次")
 # A technical specification of what is bought (射程 ≥80米): its quality, not a quantity of output.
-SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速", "额定", "规格", "参数")
+SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速")
 # Words of judging or approving that make a score a satisfaction measure without saying 满意.
 SATISFACTION_LIKE = ("满意", "认可", "好评", "评价", "口碑", "获得感", "幸福感", "信任", "赞誉", "称赞")
 # Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.

@@ -13,6 +13,7 @@ _STATED = {
 
 _first = find_word
 _OUTPUTS = (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST)
+_ECONOMIC = V.ECONOMIC_WORDS + V.REVENUE_WORDS
 _CHECKED = frozenset(_OUTPUTS + (C.ECONOMIC, C.ECOLOGICAL))
 
 
@@ -44,7 +45,9 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         if timely:
             return C.TIMELINESS, timely
         effect = _first(name, V.ECOLOGICAL_QUALITY)
-        if effect:
+        # the state of the environment itself (服务周期内空气质量), not how well a service measures it
+        # (空气质量监测数据准确率: its quality)
+        if effect and (ending(name, V.QUALITY_ENDINGS) in (None, "质量") or name.endswith(effect)):
             return C.ECOLOGICAL, effect
     elif l2 == C.COST or l1 == C.COST:
         revenue = _first(name, opts["revenue_words"])
@@ -52,9 +55,9 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
             return C.ECONOMIC, revenue
     elif l2 == C.ECONOMIC:
         aware = _first(name, opts["awareness_words"])
-        if aware:
+        if aware and not _first(name, _ECONOMIC):
             return C.SOCIAL, aware
-    elif l2 == C.ECOLOGICAL:
+    elif l2 == C.ECOLOGICAL and not _first(name, V.ECOLOGICAL_WORDS):  # 节能降耗成本, 垃圾分类参与率 are ecological
         cost = _first(name, V.COST_WORDS)
         if cost:
             return C.COST, cost
