@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from perflint.forms import fields as F
 from perflint.forms.layouts import (
+    TOTAL_LABELS,
     Field,
     Funds,
     Heading,
@@ -31,8 +32,7 @@ from perflint.model.money import FACTORS, parse_amount
 from perflint.model.templates import recognise
 
 OTHER_HEADING = "其他信息"
-TOTAL_LABEL = "合计"
-_LEVEL_SEP = "/"
+TOTAL_LABEL = TOTAL_LABELS[0]  # the sub-projects add up to 合计
 
 
 @dataclass
