@@ -40,7 +40,7 @@ def _show_diff(path: Path, text: str) -> None:
 
 def _mirror(inputs: list[Path], to: Path, suffix: str) -> list[Path]:
     """Each input's target under ``to``: its path below the inputs' common folder, new suffix."""
-    resolved = [p.resolve() for p in inputs]
+    resolved = [Path(os.path.abspath(p)) for p in inputs]  # not resolve(): a link out must not move the rest
     base = Path(os.path.commonpath([p.parent for p in resolved])) if resolved else Path.cwd()
     return [to / p.relative_to(base).with_suffix(suffix) for p in resolved]
 
@@ -123,13 +123,13 @@ def _workbooks(paths) -> tuple[list[Path], list[str]]:
     found, missing = [], []
     for raw in paths:
         p = Path(raw)
-        if p.is_file():
-            found.append(p)
-        elif p.is_dir():
+        if p.is_dir():
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [Path(root, n) for n in sorted(names)
                           if n.lower().endswith(".xlsx") and not n.startswith(("~$", "."))]
+        elif p.exists() or p.is_symlink():
+            found.append(p)  # a FIFO or a device too: refused when it is read, with the reason
         else:
             missing.append(str(raw))
     return found, missing
@@ -169,6 +169,7 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
     from perflint.excel.importer import import_workbook
     from perflint.excel.workbook import WorkbookError
     from perflint.excel.yaml_writer import WriteError, to_yaml
+    from perflint.loading.files import escapes
 
     books, missing = _workbooks(paths)
     if missing:
@@ -179,6 +180,10 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
         return 2
     plans, failed, unplaced = [], 0, 0
     for book, target in zip(books, _mirror(books, Path(to), ".yaml"), strict=True):
+        if escapes(str(book)):  # as `check` does: a link out of the tree is not followed
+            _say(f"{book}: not imported: a symbolic link pointing outside the tree: not read")
+            failed += 1
+            continue
         try:
             result = import_workbook(book)
         except WorkbookError as exc:

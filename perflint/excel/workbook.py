@@ -11,6 +11,9 @@
 """
 from __future__ import annotations
 
+import io
+import os
+import stat
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -75,8 +78,26 @@ class Sheet:
         return self._index().get(r, [])
 
 
-def check_zip(path: Path) -> None:
-    size = path.stat().st_size
+def load(path: Path) -> io.BytesIO:
+    """The file's bytes, read once from a regular file of at most MAX_FILE bytes: a FIFO would block
+    the run, /dev/zero would never end, and a file swapped after it was checked is not read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise WorkbookError(f"cannot be opened ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise WorkbookError("not a regular file (a FIFO, a device or a folder): not read")
+        data = fh.read(MAX_FILE + 1) if st.st_size <= MAX_FILE else b""
+    if st.st_size > MAX_FILE or len(data) > MAX_FILE:
+        raise WorkbookError(f"larger than {MAX_FILE // (1024 * 1024)} MB")
+    return io.BytesIO(data)
+
+
+def check_zip(path) -> None:
+    """``path``: a file name or the bytes ``load`` read."""
+    size = len(path.getbuffer()) if isinstance(path, io.BytesIO) else Path(path).stat().st_size
     if size > MAX_FILE:
         raise WorkbookError(f"larger than {MAX_FILE // (1024 * 1024)} MB")
     if not zipfile.is_zipfile(path):
@@ -103,7 +124,7 @@ def check_zip(path: Path) -> None:
 
 def read_workbook(path: Path) -> list[Sheet]:
     """Every worksheet's cells. WorkbookError when the file is no workbook perflint can read."""
-    path = Path(path)
+    path = load(Path(path))
     check_zip(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about parts it skips; they are not data
@@ -119,7 +140,7 @@ def read_workbook(path: Path) -> list[Sheet]:
     return sheets
 
 
-def _read(path: Path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet], dict]:
+def _read(path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet], dict]:
     """openpyxl's reader, part by part: load_workbook would first scan every sheet that gives no
     <dimension> to its end (a million rows: half a minute) before a cell is read."""
     from openpyxl.reader.excel import ExcelReader
