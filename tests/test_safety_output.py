@@ -126,3 +126,15 @@ def test_fix_diff_shows_the_lines_it_changes_escaped(tmp_path):
     assert not RAW.search(out)
     assert "+  - {level1: 产出指标, level2: 数量指标, name: 数量, target: ≥5个} # \\u202eevil ##vso\\[task" in out
     assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == body  # shown, not written
+
+
+def test_xlsx_sheet_names_hold_no_bidi_or_invisible_characters(tmp_path):
+    import openpyxl
+
+    project = "abc\u202edcba\u2066x\u200by"
+    (tmp_path / "a.yaml").write_text(f"kind: declaration\nproject: {{name: {json.dumps(project)}}}\nindicators: []\n",
+                                     encoding="utf-8")
+    proc = run("check", "--no-cache", "--format", "xlsx=r.xlsx", "a.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    names = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True).sheetnames
+    assert "1 abc_dcba_x_y" in names and not [n for n in names if RAW.search(n) or "\u200b" in n]
