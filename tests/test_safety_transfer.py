@@ -64,3 +64,35 @@ def test_export_puts_each_workbook_beside_its_siblings_whatever_links_were_refus
     proc = run("export", "--to", "x", ".", cwd=books)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert [p.relative_to(books / "x").as_posix() for p in (books / "x").rglob("*.xlsx")] == ["good.xlsx"]
+
+
+def test_export_never_replaces_a_workbook_made_while_it_ran(tmp_path, monkeypatch):
+    """Targets are checked first; a workbook saved there meanwhile (Excel, a colleague) is kept."""
+    from click.testing import CliRunner
+
+    from perflint.cli.main import cli
+    from perflint.excel import export
+
+    shutil.copy(CLEAN, tmp_path / "a.yaml")
+    real = export.export_workbook
+
+    def slow(data):
+        (tmp_path / "out").mkdir(exist_ok=True)
+        (tmp_path / "out" / "a.xlsx").write_bytes(b"saved meanwhile")
+        return real(data)
+
+    monkeypatch.setattr(export, "export_workbook", slow)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["export", "--to", "out", "a.yaml"])
+    assert result.exit_code == 2 and "not written" in result.output, result.output
+    assert (tmp_path / "out" / "a.xlsx").read_bytes() == b"saved meanwhile"
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.xlsx"]  # no temporary file left
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_target_that_cannot_be_written_is_said_not_a_traceback(books, command):
+    (books / "afile").write_text("")
+    source = "good.yaml" if command == "export" else "books/good.xlsx"
+    proc = run(command, "--to", "afile/sub", source, cwd=books)
+    assert proc.returncode == 2 and "not written" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert "internal error" not in proc.stderr

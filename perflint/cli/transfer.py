@@ -89,7 +89,7 @@ def run_export(paths, to: str, force: bool, dry_run: bool) -> int:
     targets = _mirror([Path(f) for f in files], Path(to), ".xlsx")
     if _refuse_overwrites(targets, force or dry_run):
         return 1
-    failed = written = 0
+    failed = written = unwritable = 0
     for shown, target in zip(files, targets, strict=True):
         doc = read_file(Path(shown), shown)
         if doc.data is None or doc.problems:
@@ -110,11 +110,17 @@ def run_export(paths, to: str, force: bool, dry_run: bool) -> int:
 
             click.echo(visible(f"would write {target} ({len(data):,} bytes)"))
         else:
-            write_bytes(target, data)
+            try:
+                write_bytes(target, data, exclusive=not force)
+            except OSError as exc:  # a file made meanwhile, a folder where a file goes, no permission
+                _say(f"{target}: not written: {exc.strerror or exc}")
+                unwritable += 1
+                continue
         written += 1
     verb = "would export" if dry_run else "exported"
-    _say(f"{verb} {written} declaration(s) to {to}" + (f"; {failed} not exported" if failed else ""))
-    return 1 if failed else 0
+    _say(f"{verb} {written} declaration(s) to {to}" + (f"; {failed} not exported" if failed else "")
+         + (f"; {unwritable} could not be written" if unwritable else ""))
+    return 2 if unwritable else 1 if failed else 0
 
 
 # -- import -----------------------------------------------------------------------------------------
@@ -214,13 +220,19 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
             plans.append((path, text))
     if _refuse_overwrites([p for p, _ in plans], force or dry_run):
         return 1
+    unwritable = 0
     for path, text in plans:
         if dry_run:
             _show_diff(path, text)
-        else:
-            write_text(path, text)
+            continue
+        try:
+            write_text(path, text, exclusive=not force)
+        except OSError as exc:  # a file made meanwhile, a folder where a file goes, no permission
+            _say(f"{path}: not written: {exc.strerror or exc}")
+            unwritable += 1
     verb = "would import" if dry_run else "imported"
-    _say(f"{verb} {len(plans)} declaration(s) to {to}"
+    _say(f"{verb} {len(plans) - unwritable} declaration(s) to {to}"
          + (f"; {unplaced} cell(s) not placed (see above, and the comments at the end of each file)" if unplaced else "")
-         + (f"; {failed} workbook(s) or sheet(s) not imported" if failed else ""))
-    return 1 if failed or unplaced else 0
+         + (f"; {failed} workbook(s) or sheet(s) not imported" if failed else "")
+         + (f"; {unwritable} file(s) could not be written" if unwritable else ""))
+    return 2 if unwritable else 1 if failed or unplaced else 0
