@@ -96,3 +96,95 @@ def test_a_target_that_cannot_be_written_is_said_not_a_traceback(books, command)
     proc = run(command, "--to", "afile/sub", source, cwd=books)
     assert proc.returncode == 2 and "not written" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
     assert "internal error" not in proc.stderr
+
+
+def _workbook_with(path, sheet_xml: bytes, sheets: int = 1):
+    """A workbook whose first sheet is ``sheet_xml``, named ``sheets`` times in workbook.xml."""
+    import re
+    import zipfile
+
+    from excel_support import replace_sheet_xml
+
+    replace_sheet_xml(path, sheet_xml)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    text = parts["xl/workbook.xml"].decode()
+    one = re.search(r"<sheet [^>]*/>", text).group(0)
+    many = "".join(re.sub(r'sheetId="\d+"', f'sheetId="{i + 1}"', one).replace('name="表"', f'name="表{i}"')
+                   for i in range(sheets))
+    parts["xl/workbook.xml"] = text.replace(one, many).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_one_sheet_part_named_by_many_sheets_is_refused(tmp_path):
+    """40 sheets naming one 12 MB part of a 160 KB file were each parsed again: minutes per sheet."""
+    from excel_support import SHEET_HEAD, SHEET_TAIL, inline
+
+    from perflint.excel.workbook import WorkbookError, read_workbook
+
+    rows = b'<row r="1">' + inline("A1", "项目名称") + inline("B1", "x") + b"</row>"
+    book = _workbook_with(tmp_path / "many.xlsx", SHEET_HEAD + rows + SHEET_TAIL, sheets=40)
+    with pytest.raises(WorkbookError, match="same part"):
+        read_workbook(book)
+    assert [s.name for s in read_workbook(_workbook_with(tmp_path / "one.xlsx", SHEET_HEAD + rows + SHEET_TAIL))]
+
+
+def test_empty_cells_count_towards_the_bound(tmp_path, monkeypatch):
+    """<c/> holds nothing but costs as much to parse: a sheet of millions of them is refused."""
+    from excel_support import SHEET_HEAD, SHEET_TAIL
+
+    from perflint.excel import workbook
+
+    monkeypatch.setattr(workbook, "MAX_ELEMENTS", 1000)
+    rows = b"".join(b'<row r="%d">' % r + b"<c/>" * 50 + b"</row>" for r in range(1, 41))
+    book = _workbook_with(tmp_path / "empty.xlsx", SHEET_HEAD + rows + SHEET_TAIL)
+    with pytest.raises(workbook.WorkbookError, match="empty ones included"):
+        workbook.read_workbook(book)
+
+
+def _with_parts(path, styles_entries: int = 0, strings: int = 0):
+    """A small workbook with ``styles_entries`` more cell formats and ``strings`` shared strings."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "项目名称"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    main = "http://schemas.openxmlformats.org/"
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                data = re.sub(rb'<cellXfs count="\d+">', b'<cellXfs count="%d">' % (styles_entries + 1)
+                              + b'<xf numFmtId="0"/>' * styles_entries, data)
+            if item.filename == "xl/_rels/workbook.xml.rels" and strings:
+                data = data.replace(b"</Relationships>", f'<Relationship Id="rIdS" Type="{main}officeDocument/2006/'
+                                    'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'.encode())
+            if item.filename == "[Content_Types].xml" and strings:
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            out.writestr(item, data)
+        if strings:
+            out.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}spreadsheetml/2006/main">'
+                         + "<si><t>a</t></si>" * strings + "</sst>")
+    return path
+
+
+def test_styles_and_shared_strings_are_counted_before_openpyxl_reads_them(tmp_path, monkeypatch):
+    """A 48 MB part of <xf/> or <si> zips to a few hundred KB and took openpyxl many minutes."""
+    from perflint.excel import workbook
+
+    monkeypatch.setattr(workbook, "MAX_STYLE_ELEMENTS", 2000)
+    monkeypatch.setattr(workbook, "MAX_STRINGS", 1000)
+    assert workbook.read_workbook(_with_parts(tmp_path / "ok.xlsx", styles_entries=500, strings=500))
+    with pytest.raises(workbook.WorkbookError, match="styles.xml: .* elements"):
+        workbook.read_workbook(_with_parts(tmp_path / "styles.xlsx", styles_entries=3000))
+    with pytest.raises(workbook.WorkbookError, match="shared strings"):
+        workbook.read_workbook(_with_parts(tmp_path / "strings.xlsx", strings=3000))

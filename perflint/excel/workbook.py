@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import warnings
 import zipfile
@@ -28,6 +29,9 @@ MAX_TOTAL = 128 * 1024 * 1024  # uncompressed, all parts
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 MAX_CELLS = 1_000_000
+MAX_STRINGS = 200_000  # shared strings: no set of forms holds so much text
+MAX_STYLE_ELEMENTS = 300_000  # Excel itself allows about 64,000 cell formats
+MAX_ELEMENTS = 2 * MAX_CELLS  # cells parsed, empty ones (<c/>, which cost as much to parse) included
 
 
 class WorkbookError(ValueError):
@@ -120,6 +124,29 @@ def check_zip(path) -> None:
         total += info.file_size
     if total > MAX_TOTAL:
         raise WorkbookError(f"{total:,} bytes uncompressed (at most {MAX_TOTAL:,})")
+    _check_tables(path, infos)
+
+
+_STRING = re.compile(rb"<(?:\w+:)?si[\s/>]")
+
+
+def _check_tables(path, infos) -> None:
+    """openpyxl reads the shared strings and the styles whole, before a cell, at 25 and 100 µs an
+    entry: a 48 MB part of <si> or <xf/> (a few hundred KB zipped) took minutes. Both are counted
+    first, streamed (a bound: an entry split across two chunks may go uncounted): shared strings in
+    any part, whatever the manifest names it, the styles in the one part openpyxl reads them from."""
+    strings = 0
+    with zipfile.ZipFile(path) as z:
+        for info in infos:
+            styles, elements = info.filename == "xl/styles.xml", 0
+            with z.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    strings += len(_STRING.findall(chunk))
+                    elements += chunk.count(b"<") if styles else 0
+            if elements > MAX_STYLE_ELEMENTS:
+                raise WorkbookError(f"{info.filename}: {elements:,} elements (at most {MAX_STYLE_ELEMENTS:,})")
+            if strings > MAX_STRINGS:
+                raise WorkbookError(f"more than {MAX_STRINGS:,} shared strings")
 
 
 def read_workbook(path: Path) -> list[Sheet]:
@@ -148,7 +175,7 @@ def _read(path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet],
     from openpyxl.worksheet._reader import WorkSheetParser
 
     reader = ExcelReader(path, read_only=True, keep_vba=False, data_only=data_only, keep_links=False)
-    sheets, formulas, count = [], {}, 0
+    sheets, formulas, count, parsed, parts = [], {}, 0, 0, {}
     try:
         reader.read_manifest()
         reader.read_strings()
@@ -161,6 +188,10 @@ def _read(path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet],
                 continue
             if only is not None and part.name not in only:
                 continue
+            if rel.target in parts:  # Excel gives each sheet its own part; one part named twice is read once
+                raise WorkbookError(f"sheets {parts[rel.target]!r} and {part.name!r} are the same part "
+                                    f"({rel.target}): not a workbook Excel writes")
+            parts[rel.target] = part.name
             sheet = Sheet(part.name, hidden=(part.state or "visible") != "visible")
             sheets.append(sheet)
             wanted = only.get(part.name) if only is not None else None
@@ -168,6 +199,9 @@ def _read(path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet],
                 parser = WorkSheetParser(src, reader.shared_strings, data_only=data_only, epoch=wb.epoch,
                                          date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
                 for r, cells in parser.parse():
+                    parsed += len(cells)
+                    if parsed > MAX_ELEMENTS:
+                        raise WorkbookError(f"more than {MAX_ELEMENTS:,} cells, empty ones included")
                     if r > MAX_ROWS:
                         sheet.refused = f"more than {MAX_ROWS:,} rows (row {r:,} has cells)"
                         break
