@@ -1,6 +1,7 @@
 """The Markdown report's scorecard per self-evaluation: printed scores beside the recomputed ones,
 how each was computed, rows that disagree marked; hostile text stays literal; English and Chinese."""
 import re
+from decimal import Decimal
 
 import pytest
 from test_lang_en import unglossed_chinese
@@ -121,3 +122,17 @@ def test_many_self_evaluations_fit_one_comment(tmp_path):
     assert 0 < shown < 200
     assert f"> {200 - shown} more self-evaluation(s) not shown" in out
     assert "<details><summary>" in out  # the findings keep their share
+
+
+@pytest.mark.parametrize(("rate", "differs"), [
+    ("98.10%", False), ("98.1%", False), ("98.11%", True), ("98%", False), ("97%", True),
+    ("98.10", False), ("0.981", False), ("0.9811", True), ("—", True),
+])
+def test_the_printed_rate_against_the_recomputed_one(rate, differs):
+    """2847.98 ÷ 2903.14 = 98.0999…%: equal to the last printed digit, as a percentage or a fraction."""
+    from perflint.model.declaration import Declaration
+
+    doc = {"kind": "self-evaluation", "indicators": [],
+           "selfeval": {"execution": {"unit": "万元", "full_year": 2903.14, "executed": 2847.98, "rate": rate}}}
+    check = Declaration(doc).scorecard.execution.rate_check()
+    assert check.recomputed == Decimal("98.10") and check.differs is differs
