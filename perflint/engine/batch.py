@@ -107,7 +107,9 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
         if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
             from multiprocessing import get_context  # imported only when used
 
-            size = max(8, min(256, len(todo) // (jobs * 8) or 1))
+            # small chunks: the last ones end close together (a chunk of 250 files is a third of a second
+            # that one worker may run alone at the end); each costs one message
+            size = max(8, min(64, len(todo) // (jobs * 32) or 1))
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
             # Workers are forked ignoring Ctrl-C (the parent alone handles it); while they run, Ctrl-C
             # ends them and the run at once: unwinding through the pool's locks and threads instead

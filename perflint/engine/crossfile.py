@@ -59,7 +59,8 @@ def summarize(decl, doc) -> dict:
         stable = f"/indicators/[{ind.name}]" if ind.name else ind.pointer
         node = items[ind.index] if ind.index < len(items) else None
         rows.append([ind.name, ind.level1, ind.level2, ind.target_raw, t.op, None if t.value is None else str(t.value),
-                     t.unit, t.kind, stable, ind.index, *_name_and_target(node)])
+                     t.unit, t.kind, stable, ind.index, *_name_and_target(node),
+                     normal_name(ind.name)])  # worked out here, in parallel, not by the pass
     out = {"v": SUMMARY_VERSION, "kind": decl.kind, "year": decl.fiscal_year, "era": decl.era,
            "dept": _text(decl.get("department")) or _text(decl.get("declaring_unit")),
            "project": _text(decl.get("project", "name")), "ind": rows, "spans": spans, "sups": []}
