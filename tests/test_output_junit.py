@@ -26,7 +26,7 @@ def test_suites_cases_and_failures():
                         ("satisfaction-min /indicators/3/target", "satisfaction-min")]
     case = next(c for c in a if c.name == "satisfaction-min /indicators/3/target")
     failure = case.result[0]
-    assert failure.message == 'Satisfaction indicator "项目执行者满意度" targets >=80%, below 90%.'
+    assert failure.message == 'Satisfaction indicator "项目执行者满意度" targets ">=80%", below 90%.'
     assert failure.text.startswith("a.yaml:5:") and "info [satisfaction-min]" in failure.text
     assert case.classname == "a.yaml"
 

@@ -65,7 +65,11 @@ def test_satisfaction_min():
     assert problems(IND.format(l1="效果目标", l2="满意度", name="执行者满意度", target=">=80%"), rule) == [(5, 13, "/indicators/0/target")]
     assert problems(IND.format(l1="效果目标", l2="满意度", name="执行者满意度", target=">=80%"), rule, min=80) == []
     assert problems(IND.format(l1="产出指标", l2="质量指标", name="用户满意度", target="满意"), rule) == [(5, 13, "/indicators/0/target")]
-    assert problems(IND.format(l1="满意度指标", l2="满意度", name="投诉", target="≤5%"), rule) == [(5, 13, "/indicators/0/target")]
+    # a work measure filed under satisfaction is no satisfaction score: misfiled-indicator says so, and
+    # "set a floor such as ≥90%" would be the wrong advice
+    complaints = IND.format(l1="满意度指标", l2="满意度", name="投诉", target="≤5%")
+    assert problems(complaints, rule) == []
+    assert problems(complaints, "misfiled-indicator") == [(4, 11, "/indicators/0/name")]
 
 
 def test_baseline_required():

@@ -327,9 +327,16 @@ def test_cost_quantified():
     assert problems(ok, "cost-quantified") == []
     bad = "indicators:\n" + ind("成本指标", "经济成本指标", "成本控制率", "≤100%") + ind("成本指标", "社会成本指标", "成本控制", "不超预算")
     assert problems(bad, "cost-quantified") == [(5, 13, "/indicators/0/target"), (9, 13, "/indicators/1/target")]
-    # under 产出 a target with no number at all is output-quantified's finding, a percentage is ours
+    # under 产出 a target with no number at all is output-quantified's finding (cost-quantified defers to it
+    # while it is on), a percentage is ours
     older = "indicators:\n" + ind("产出指标", "成本指标", "成本控制", "不超预算") + ind("产出指标", "成本指标", "成本控制率", "≤100%")
-    assert problems(older, "cost-quantified") == [(9, 13, "/indicators/1/target")]
+    assert problems(older, "cost-quantified") == [(5, 13, "/indicators/0/target"), (9, 13, "/indicators/1/target")]
+    both = {(d.rule, d.pointer) for d in lint_text(older, select=["cost-quantified", "output-quantified"])}
+    assert ("cost-quantified", "/indicators/0/target") not in both and ("output-quantified", "/indicators/0/target") in both
+    # the social and the ecological cost are stated in words
+    worded = "indicators:\n" + ind("成本指标", "社会成本指标", "对周边居民生活的不利影响", "无") + \
+        ind("成本指标", "生态环境成本指标", "泵站运行噪声及排放对环境的影响", "无负面影响")
+    assert problems(worded, "cost-quantified") == []
 
 
 def test_cost_within_budget_converts_units():

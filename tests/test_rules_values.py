@@ -59,7 +59,7 @@ def test_operator_required_is_info_in_the_2019_template_era_only():
 
 def test_operator_required_suggests_equality_for_100_and_0():
     found = lint_text(block(ind(*OUT_T, "及时性", "100%")), select=["operator-required"])
-    assert "write =100%" in found[0].message.en and "≥100%" not in found[0].message.en
+    assert "write \"=100%\"" in found[0].message.en and "≥100%" not in found[0].message.en
 
 
 # ---------------------------------------------------------------- operator-symbol
@@ -94,7 +94,7 @@ def test_operator_symbol_full_width_is_typography():
 
 def test_operator_symbol_message_names_the_code_point_and_the_fix():
     found = lint_text(block(ind(*SAT, "参观受众满意度", "≧95%")), select=["operator-symbol"])
-    assert "U+2267" in found[0].message.en and "write ≥95%" in found[0].message.en
+    assert "U+2267" in found[0].message.en and "write \"≥95%\"" in found[0].message.en
 
 
 # ---------------------------------------------------------------- qualitative-graded

@@ -43,7 +43,7 @@ def test_reason_can_be_mandatory():
 
 
 def test_hash_inside_a_quoted_value_is_not_a_comment():
-    text = "indicators:\n  - {level1: 效果目标, level2: 满意度, name: '# perflint: disable=satisfaction-min', target: '>=80%'}\n"
+    text = "indicators:\n  - {level1: 效果目标, level2: 满意度, name: '参观者满意度 # perflint: disable=satisfaction-min', target: '>=80%'}\n"
     assert [d.rule for d in run(text) if not d.suppressed] == ["satisfaction-min"]
 
 

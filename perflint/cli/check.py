@@ -12,13 +12,15 @@ from perflint.cli.main import default_lang, did_you_mean, fail
 
 
 def parse_formats(formats) -> list[tuple[str, str | None]]:
-    from perflint.output import FORMATS
+    from perflint.output import BINARY, FORMATS
 
     out = []
     for spec in formats:
         name, _, path = spec.partition("=")
         if name not in FORMATS:
             fail(f"unknown format {name!r}{did_you_mean(name, FORMATS)} (choose from {', '.join(FORMATS)})")
+        if name in BINARY and not path:
+            fail(f"--format {name} writes a file: give it as {name}=FILE")
         if path:
             _check_writable(name, path)
         out.append((name, path or None))
@@ -95,10 +97,10 @@ def run_check(paths, formats, config_path, lang, cli, diff=None, baseline=None, 
         else:
             text = renderer(name)(report)
         if path:
-            from perflint.core.atomic import write_text
+            from perflint.core.atomic import write_bytes, write_text
 
             try:
-                write_text(Path(path), text)
+                (write_bytes if isinstance(text, bytes) else write_text)(Path(path), text)
             except OSError as exc:
                 fail(f"--format {name}={path}: cannot write: {exc.strerror or exc}")
         else:

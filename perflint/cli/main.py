@@ -92,7 +92,8 @@ def _options(paths, no_gitignore, force_exclude, stdin_filename, verbose, quiet)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "formats", multiple=True, metavar="FMT[=PATH]",
               help="Output format, repeatable: text (findings with their source lines), concise (one line each), "
-                   "json, sarif, github, gitlab, junit, markdown, html; =PATH writes to a file.")
+                   "json, sarif, github, gitlab, junit, markdown, html, xlsx (a reviewer workbook: xlsx=FILE); "
+                   "=PATH writes to a file.")
 @click.option("--select", multiple=True, help="Only these rules (ids, globs like yaml-*, or ALL).")
 @click.option("--ignore", multiple=True, help="Skip these rules.")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
@@ -192,6 +193,34 @@ def init(ci, profile, force, dry_run):
     from perflint.cli.init import run_init
 
     sys.exit(run_init(ci, profile, force, dry_run))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", required=True, type=click.Path(file_okay=False), help="Folder to write the workbooks to.")
+@click.option("--force", is_flag=True, help="Replace workbooks that exist.")
+@click.option("--dry-run", is_flag=True, help="Say what would be written; write nothing.")
+def export(paths, to, force, dry_run):
+    """Write each declaration under PATHS as an .xlsx workbook in its era's form layout."""
+    from perflint.cli.transfer import run_export
+
+    sys.exit(run_export(paths, to, force, dry_run))
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", required=True, type=click.Path(file_okay=False), help="Folder to write the YAML files to.")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@click.option("--dry-run", is_flag=True, help="Print the YAML that would be written; write nothing.")
+def import_cmd(paths, to, force, dry_run):
+    """Read workbooks (.xlsx files, or folders of them) back into declarations as YAML.
+
+    Reads the layout `perflint export` writes, the plain published layout (a value beside or under
+    its label) and sheets with one row per indicator. Cells it cannot place are reported with their
+    address and kept as comments; the exit code is then 1."""
+    from perflint.cli.transfer import run_import
+
+    sys.exit(run_import(paths, to, force, dry_run))
 
 
 @cli.command("rules")

@@ -9,6 +9,7 @@ from importlib import resources
 from perflint.core.diagnostic import Finding, Message
 from perflint.loading import messages as LM
 from perflint.loading.sourcemap import join, set_at, split
+from perflint.model import vocabulary as V
 
 _TYPE_ZH = {"string": "文本", "number": "数字", "integer": "整数", "boolean": "是/否（true/false）",
             "object": "字段组（映射）", "array": "列表", "null": "空"}
@@ -178,7 +179,7 @@ def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
 def _becomes(kind: str, raw: str) -> str | None:
     """What YAML turns ``raw`` into, when that differs from the text: None when nothing is lost."""
     if kind == "bool":
-        return "true" if raw.lower() in ("yes", "true", "on", "y") else "false"
+        return "true" if raw.lower() in V.YAML_TRUE else "false"
     if kind == "timestamp":
         return f"date {raw}"
     if kind == "float":

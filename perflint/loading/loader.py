@@ -18,6 +18,7 @@ from perflint.loading import messages as M
 from perflint.loading.document import Document, LoadProblem
 from perflint.loading.files import MAX_BYTES
 from perflint.loading.sourcemap import SourceMap, join, node_span
+from perflint.model import vocabulary as V
 
 try:  # libyaml is 10-25× faster; the pure-Python loader is the fallback only where it is missing
     from yaml import CSafeLoader as _SafeLoader
@@ -263,7 +264,7 @@ class _Converter:
             return None
         self.scalars[pointer] = (kind, raw)
         if kind == "bool":
-            return raw.lower() in ("yes", "true", "on", "y")
+            return raw.lower() in V.YAML_TRUE
         if kind == "int":
             return _parse_int(raw)
         if kind == "float":

@@ -22,6 +22,8 @@ OUTCOME_LEVEL2 = (ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE)
 # A weight printed in a label: 产出指标(50分), 产出指标（权重50分）, 产出指标权重分值50分.
 _WEIGHT = re.compile(r"[（(]?\s*(?:权重)?(?:分值)?\s*(\d+(?:\.\d+)?)\s*分\s*[）)]?$")
 _SUFFIX = re.compile("(" + "|".join(V.LEVEL_SUFFIXES) + ")$")
+# A numbered label: 一、产出指标, （一）产出指标, 1.产出指标, (1)数量指标.
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
 
 
 def stem(label) -> str:
@@ -30,7 +32,7 @@ def stem(label) -> str:
 
 @lru_cache(maxsize=4096)
 def _stem(text: str) -> str:
-    text = _WEIGHT.sub("", re.sub(r"\s+", "", text))
+    text = _ENUMERATOR.sub("", _WEIGHT.sub("", re.sub(r"\s+", "", text)))
     text = re.sub(r"(权重|分值)+$", "", text)
     return _SUFFIX.sub("", text)
 
@@ -51,6 +53,8 @@ def level2_of(label, level1: str | None = None) -> str | None:
     found = V.LEVEL2_ALIASES.get(s)
     if found:
         return found
+    if level1 == SATISFACTION and s.endswith("满意度"):  # 受益对象满意度, 使用者满意度: a satisfaction second level
+        return SATISFACTION
     if level1 == MANAGEMENT and any(w in s for w in V.MANAGEMENT_LEVEL2_WORDS):
         return MANAGEMENT
     return None

@@ -20,7 +20,7 @@ _CN_UNITS = V.CN_POWERS
 _NUM = r"(?P<num>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)"
 COUNTERS = tuple(sorted(V.COUNTERS, key=len, reverse=True))
 _OTHER_UNITS = V.GOAL_MEASURE_UNITS
-_MEASURE = re.compile(rf"(?<![\d第]){_NUM}\s*(?:多|余)?\s*(?P<unit>{'|'.join(_OTHER_UNITS + COUNTERS)})")
+_MEASURE = re.compile(rf"(?<![\d第]){_NUM}\s*(?:多|余)?\s*(?:万|亿)?\s*(?P<unit>{'|'.join(_OTHER_UNITS + COUNTERS)})")
 _QUANTITY = re.compile(
     rf"(?P<pre>不少于|不低于|至少|超过|达到)?(?<![\d第约近逾]){_NUM}\s*(?P<approx>多|余)?\s*(?P<unit>{'|'.join(COUNTERS)})"
     r"(?:以上)?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,12})"

@@ -48,7 +48,7 @@ def read_money_fields(decl) -> tuple[MoneyField, ...]:
     for i, item in decl.items:
         if item.get("amount") is not None:
             name = str(item.get("name") or i + 1)
-            found.append((("budget", "items", i, "amount"), f"子项目“{name}”金额", f"the amount of sub-project \"{name}\""))
+            found.append((("budget", "items", i, "amount"), f"子项目“{name}”金额", f"amount of sub-project \"{name}\""))
     out = []
     for keys, zh, en in found:
         raw = decl.get(*keys)

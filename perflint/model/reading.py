@@ -64,9 +64,19 @@ class Reading:
 
     @lazy
     def scores_satisfaction(self) -> bool:
-        """A satisfaction score, by its name or by where it is filed."""
+        """A satisfaction score, by its name or by where it is filed (an unnamed score under 满意度, such as
+        服务质量评价); not a work measure filed there (投诉次数, 工作效率)."""
         ind = self._ind
-        return ind.is_satisfaction and (self.satisfaction_score or "满意" not in core(ind.name))
+        return ind.is_satisfaction and (self.satisfaction_score or ("满意" not in core(ind.name)
+                                                                    and not self.not_satisfaction))
+
+    @lazy
+    def not_satisfaction(self) -> bool:
+        """Filed under satisfaction, but a measure of work, not of how satisfied anyone is (投诉次数,
+        工作效率): no word of judging or approving in its name."""
+        ind = self._ind
+        filed = ind.level1 == C.SATISFACTION or ind.level2 == C.SATISFACTION
+        return filed and find_word(core(ind.name), V.SATISFACTION_LIKE) is None
 
     @lazy
     def filed_tier(self) -> str | None:
@@ -183,6 +193,9 @@ def target_contradictions(ind, reading: Reading) -> tuple[str, ...]:
 
 
 def _is_deadline(t) -> bool:
-    """A target that names a time limit: 11月前, 4月前配送, 3个工作日内完成."""
-    text = t.raw[len(t.op_raw or ""):] if t.op_raw else t.raw
-    return any(s in text for s in V.DEADLINE_MARKS)
+    """A target whose number is a time limit: 11月前, 4月前配送, 3个工作日内. A share with a deadline
+    attached (=100%（年底前）) is an exact share, not a contradiction."""
+    if t.kind == "date":
+        return bool(t.text) and any(s in t.text for s in V.DEADLINE_MARKS)
+    after = t.text if t.kind == "mixed" else None
+    return bool(after) and after.startswith(V.DEADLINE_UNITS) and any(s in after for s in V.DEADLINE_MARKS)

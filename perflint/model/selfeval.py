@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from perflint.core.diagnostic import Message
 from perflint.model import categories as C
 from perflint.model.fields import BLANK_MARKS, is_blank
-from perflint.model.money import FACTORS
+from perflint.model.money import FACTORS, format_yuan
 from perflint.model.polarity import polarity
 from perflint.model.targets import Target, parse_target
 from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, GRADES, INSTRUCTION_TEXT
@@ -223,6 +223,10 @@ class Execution:
     def amount(self, value: Decimal) -> str:
         """An amount in the block's unit, for messages: 2903.14 万元."""
         return f"{num(value)} {self.unit}"
+
+    def amount_en(self, value: Decimal) -> str:
+        """The same amount in English messages, in yuan: 29,031,400 yuan."""
+        return f"{format_yuan(value * FACTORS.get(self.unit, Decimal(1)))} yuan"
 
     def source_sum(self, column: str) -> Decimal | None:
         values = [r.column(column).value for r in self.sources if r.column(column).value is not None]

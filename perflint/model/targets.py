@@ -25,8 +25,12 @@ VAGUE_WORDS = V.APPROXIMATE_WORDS
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUM_RE = re.compile(NUMBER)
-_UNIT_RE = re.compile(r"^[\(（]?\s*(%|‰|[\u4e00-\u9fffA-Za-z]{1,6}(?:/[\u4e00-\u9fffA-Za-z]{1,4})?)\s*[\)）]?$")
-_RANGE_RE = re.compile(rf"^({NUMBER})\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
+# A unit: letters (digits after the first: m2), with up to three per-parts (元/人·年, 元/辆/天), in brackets or
+# not: 人次, 平方米, 元/亩, (元/平方米·年), GB, m2.
+_UNIT_PART = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9²³]{0,5}"
+_UNIT_RE = re.compile(rf"^[\(（]?\s*(%|‰|{_UNIT_PART}(?:\s*[/·・]\s*{_UNIT_PART}){{0,3}})\s*[\)）]?$")
+_UNIT_NOTE = re.compile(r"\s*[（(]\s*(" + "|".join(V.UNIT_NOTES) + r")\s*[)）]\s*$")
+_RANGE_RE = re.compile(rf"^({NUMBER})\s*(%|‰)?\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
 _PRODUCT_RE = re.compile(rf"^({NUMBER})\s*[×xX*＊]\s*({NUMBER})\s*(.*)$")
 _MULTIPLIERS = V.NUMBER_MULTIPLIERS
 _MONEY_UNITS = frozenset(V.MONEY_FACTORS)
@@ -92,6 +96,7 @@ def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
         rest = rest[1:].lstrip()
     if not rest:
         return None, None, multiplier
+    rest = _UNIT_NOTE.sub("", rest) or rest  # 万元（含税）, 台（套）: the note does not change the unit
     m = _UNIT_RE.match(rest)
     if m and not any(w in m.group(1) for w in V.NOT_IN_UNITS):
         return m.group(1), None, multiplier
@@ -101,7 +106,13 @@ def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
 # Chinese numerals before a counter or a period (一次/周, 两个, 十二场) and "每周一次" (= 1次/周).
 _CN_NUMBER = "[" + "".join(V.CN_DIGITS) + "".join(V.CN_POWERS) + "]+"
 _CN_COUNT = re.compile(rf"(?<![\u4e00-\u9fff\d.(（])({_CN_NUMBER})(?=\s*(?:{'|'.join(sorted(V.COUNTERS, key=len, reverse=True))}))")
-_PER_PERIOD = re.compile(rf"^每\s*(年|季度|季|月|周|天|日)\s*(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(\S+)$")
+_PERIODS = "|".join(V.PERIODS)
+_PER_PERIOD = re.compile(rf"^每\s*({_PERIODS})\s*(至少|不少于|不低于|不超过|最多|不多于)?\s*(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(\S+)$")
+_RECURRING_DEADLINE = re.compile(rf"^每\s*({_PERIODS})\s*\S*?(?:前|之前|以前|底|末|内)\s*(?:{'|'.join(V.DEADLINE_VERBS)})?$")
+_CONDITION = re.compile(rf"^[^\d]{{1,20}}?(?:{'|'.join(V.CONDITION_ENDS)})\s*(?=\d)")
+_TRAILING_VERB = re.compile(rf"(?<=[前内])\s*(?:{'|'.join(sorted(V.DEADLINE_VERBS, key=len, reverse=True))})[\u4e00-\u9fff]{{0,3}}$")
+_ZERO = re.compile(rf"^(?:{'|'.join(sorted(V.ZERO_WORDS, key=len, reverse=True))})[\u4e00-\u9fff]{{0,6}}$")
+_INNER_OPS = {"至少": "≥", "不少于": "≥", "不低于": "≥", "不超过": "≤", "最多": "≤", "不多于": "≤"}
 _RANK = re.compile(rf"^(?:{'|'.join(V.RANK_SCOPES)})?\s*(?:{'|'.join(V.RANK_MARKS)})*\s*前\s*(\d+|{_CN_NUMBER})\s*(?:名|位)?$")
 _RANK_FIRST = re.compile(rf"^(?:{'|'.join(V.RANK_SCOPES)})?\s*(?:排名|名列|位列|位居)?\s*第\s*(\d+|{_CN_NUMBER})\s*(?:名|位)?$")
 # Words that introduce a total: 建设内容共计3类 is the count 3类.
@@ -155,14 +166,22 @@ def parse_target(raw) -> Target:
     text = normalise_text(original)
     if not text:
         return Target(original, "empty")
-    vague = any(w in text for w in VAGUE_WORDS)
+    vague = _vague(text)
+    if _ZERO.match(text) and not _NUM_RE.search(text):  # 零事故, 不发生, 杜绝, 无: none at all
+        return Target(original, "number", op="=", value=Decimal(0), text=text)
 
     op, op_raw, body = _take_operator(cn_digits(text))
+    body = _CONDITION.sub("", body)  # 接到报修后2小时内: the limit, counted from the condition
+    body = _TRAILING_VERB.sub("", body)  # 12月底前完成, 24小时内响应: the limit without its verb
+    if _RECURRING_DEADLINE.match(body):  # 每月15日前, 每季度末前: a recurring deadline
+        return Target(original, "date", op=op or "≤", op_raw=op_raw, text=body, vague=vague)
     per = _PER_PERIOD.match(body)
     if per:
-        count = per.group(2) if per.group(2)[0].isdigit() else cn_value(per.group(2))
+        count = per.group(3) if per.group(3)[0].isdigit() else cn_value(per.group(3))
         if count is not None:
-            body = f"{count}{per.group(3)}/{per.group(1)}"
+            body = f"{count}{per.group(4)}/{per.group(1)}"
+            if op is None and per.group(2):
+                op, op_raw = _INNER_OPS[per.group(2)], per.group(2)
     rank = _rank(original, body, op, op_raw, vague)
     if rank:
         return rank
@@ -174,8 +193,11 @@ def parse_target(raw) -> Target:
                       value=Decimal(date.month), text=body, vague=vague)
 
     for suffix, sop in _SUFFIX_OPS:
-        if op is None and body.endswith(suffix) and _NUM_RE.search(body):
-            op, op_raw, body = sop, suffix, body[: -len(suffix)].rstrip()
+        if body.endswith(suffix) and _NUM_RE.search(body):
+            if op is None:
+                op, op_raw, body = sop, suffix, body[: -len(suffix)].rstrip()
+            elif op == sop:  # 控制在5%以内: the word and the suffix say the same
+                body = body[: -len(suffix)].rstrip()
             break
 
     relative = _relative(original, text, body, op, op_raw, vague)
@@ -185,13 +207,18 @@ def parse_target(raw) -> Target:
     if not _NUM_RE.search(body):
         return Target(original, "qualitative", op=op, op_raw=op_raw, text=body, vague=vague)
 
-    for regex, kind in ((_RANGE_RE, "range"), (_PRODUCT_RE, "product")):
-        m = regex.match(body)
-        if m:
-            unit, left, mult = _split_unit(m.group(3))
-            if left is None:
-                return _number(original, kind, op, op_raw, to_decimal(m.group(1)) * mult,
-                               to_decimal(m.group(2)) * mult, unit, None, vague)
+    m = _RANGE_RE.match(body)
+    if m:
+        unit, left, mult = _split_unit(m.group(4))
+        if left is None and (m.group(2) is None or m.group(2) == unit):  # 90%-95%: the unit written twice
+            return _number(original, "range", op, op_raw, to_decimal(m.group(1)) * mult,
+                           to_decimal(m.group(3)) * mult, unit, None, vague)
+    m = _PRODUCT_RE.match(body)
+    if m:
+        unit, left, mult = _split_unit(m.group(3))
+        if left is None:
+            return _number(original, "product", op, op_raw, to_decimal(m.group(1)) * mult,
+                           to_decimal(m.group(2)) * mult, unit, None, vague)
 
     m = _NUM_RE.match(body)
     if m:
@@ -208,6 +235,19 @@ def parse_target(raw) -> Target:
         return _number(original, "number", op, op_raw, to_decimal(m.group(0)) * mult, None, unit, before, vague)
     return Target(original, "mixed", op=op, op_raw=op_raw, value=to_decimal(m.group(0)) * mult, unit=unit,
                   text=before + (left or ""), vague=vague)
+
+
+_LIST_ETC = re.compile(r"、[^、]*等\s*(?:$|[，,。；;)）])")
+
+
+def _vague(text: str) -> bool:
+    """Approximate or open wording, read as words, not as characters: 若干, 3个左右, 约500, A、B等 — not
+    约定, 甲等, 等级, 等保, nor a closed list (水质、沉积物等共计3类)."""
+    if any(w in text for w in V.OPEN_WORDS):
+        return True
+    if re.search(r"(?:约|大约)\s*\d|\d\s*\S{0,3}左右", text):
+        return True
+    return bool(_LIST_ETC.search(text))
 
 
 def _number(original, kind, op, op_raw, value, value2, unit, text, vague) -> Target:

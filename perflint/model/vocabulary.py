@@ -50,6 +50,7 @@ PERCENT, MONEY, DURATION, COUNT, AREA, LENGTH, WEIGHT, VOLUME, FREQUENCY = (
 
 # Money in 元.
 MONEY_FACTORS = {"元": Decimal(1), "千元": Decimal(1_000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+MONEY_UNITS_EN = {"元": "yuan", "千元": "1,000 yuan", "万元": "10,000 yuan", "亿元": "100 million yuan"}  # in English messages
 # Multipliers written before a unit or alone after a number: 1.5万人, 20万 (= 20 万元 on a money line).
 NUMBER_MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 # Durations in hours (a month is 30 days and a year 365 for comparisons only; never for dates).
@@ -61,7 +62,8 @@ DURATION_UNITS = {
 }
 # Durations as calendar steps, for deadlines counted from the project start (3个月内).
 CALENDAR_STEPS = {"天": "days", "日": "days", "周": "weeks", "个月": "months", "月": "months", "年": "years"}
-AREA_UNITS = {"平方米": Decimal(1), "㎡": Decimal(1), "m2": Decimal(1), "平米": Decimal(1), "亩": Decimal("666.6667"),
+AREA_UNITS = {"平方米": Decimal(1), "㎡": Decimal(1), "m2": Decimal(1), "m²": Decimal(1), "平米": Decimal(1),
+              "亩": Decimal("666.6667"),
               "公顷": Decimal(10_000), "平方公里": Decimal(1_000_000)}
 LENGTH_UNITS = {"米": Decimal(1), "m": Decimal(1), "M": Decimal(1), "公里": Decimal(1_000), "千米": Decimal(1_000),
                 "km": Decimal(1_000), "厘米": Decimal("0.01")}
@@ -79,18 +81,30 @@ COUNTERS = ("人次", "个", "家", "项", "场", "次", "批", "篇", "份", "�
             "间", "栋", "幢", "盏", "根", "组", "队", "支", "村", "镇", "批次", "场次", "户次", "架次", "课时", "学时")
 # Characters no unit holds: they belong to a deadline or a comparison (4月前配送, 3天内完成).
 NOT_IN_UNITS = ("前", "后", "内", "以", "完成", "达到", "及", "等", "左右", "之")
-# Words that make a target a time limit (11月前, 3个工作日内完成).
-DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成")
-# Words that introduce a total before its number: 建设内容共计3类.
-TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计")
+# Words that make a target a time limit (11月前, 3个工作日内完成), and the time units such a limit is
+# counted in right after its number (=4月前配送, =3个工作日内).
+DEADLINE_MARKS = ("前", "之前", "以前", "底前", "以内", "之内", "内完成", "内")
+DEADLINE_UNITS = ("月", "日", "号", "个月", "季度", "个工作日", "工作日", "天", "周", "年底", "年末", "底")
+# Words that introduce a total (or a yearly or per-head figure) before its number: 建设内容共计3类, 全年365天.
+TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计", "全年", "年均", "日均", "月均", "人均", "户均")
+# Zero written in words: 零事故, 不发生, 杜绝, 无 (in a target cell: none happens).
+ZERO_WORDS = ("零事故", "零发生", "零投诉", "零差错", "零伤亡", "零", "不发生", "未发生", "杜绝", "无")
+# Verbs that may follow a deadline (12月底前完成, 24小时内响应, 6月30日前完成招标).
+DEADLINE_VERBS = ("完成", "完工", "办结", "响应", "到场", "到位", "上线", "验收", "交付", "配送", "招标", "结束",
+                  "开工", "竣工", "提交", "上报", "发放", "拨付", "兑现", "处置", "处理", "修复", "解决", "反馈")
+# A condition a time limit is counted from: 接到报修后2小时内, 检验结论作出后20个工作日内, 自受理之日起3日内.
+CONDITION_ENDS = ("之日起", "后", "起")
+# Notes in brackets after a unit that do not change it: 万元（含税）, 台（套）.
+UNIT_NOTES = ("含税", "不含税", "含", "套", "件", "个", "台", "次", "人次", "约")
 # Words joining two parts of one name (参观人数及讲解场次).
 JOINERS = ("及", "和", "与", "或", "并", "以及", "暨")
 # Decimals an amount may carry: 分 for 元; 6 decimals (= 0.01 元) for 万元.
 MONEY_DECIMALS = {"元": 2, "万元": 6}
 # People and organisations: units that count who is reached.
 PEOPLE_UNITS = ("人", "人次", "名", "位", "户", "家")
-# A count per period: 一次/周, 2次/月, 每月1次.
-PER_PERIOD = ("/年", "/季度", "/季", "/月", "/周", "/天", "/日", "/年度")
+# A count per period: 一次/周, 2次/月, 每月1次, 每半年1次.
+PER_PERIOD = ("/年", "/季度", "/季", "/月", "/周", "/天", "/日", "/年度", "/半年", "/学期")
+PERIODS = ("半年", "季度", "学期", "年度", "年", "季", "月", "周", "天", "日")
 
 # ---------------------------------------------------------------------------------------------
 # Numbers written in words
@@ -122,13 +136,19 @@ GROWTH_WORDS = ("增长", "增幅", "增速", "增加", "提升", "提高", "回
 # Vague and qualitative wording
 # ---------------------------------------------------------------------------------------------
 
-# Words that make a number approximate or open: 若干, 3个左右, 等.
+# Words that make a number approximate or open: 若干, 3个左右, 等 (read as words: see targets._vague).
 APPROXIMATE_WORDS = ("若干", "等", "左右", "约", "大约", "适量", "一定", "多个", "部分")
+# Of those, the ones that are open wherever they stand (约, 左右 and 等 only around a number or a list).
+OPEN_WORDS = ("若干", "适量", "一定数量", "一定规模", "多个", "部分")
 # Words that make a figure in prose approximate: 约500万元, 近15000人次, 500余场.
 APPROXIMATE_PROSE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
 # Graded scales a qualitative target may take one level of.
 GRADED_SCALES = ("好/较好/一般/较差/差", "优/良/中/差", "优秀/良好/合格/不合格", "达到/基本达到/未达到", "是/否",
-                 "满意/基本满意/不满意", "完成/基本完成/未完成", "优良/合格/不合格")
+                 "满意/基本满意/不满意", "完成/基本完成/未完成", "优良/合格/不合格",
+                 "Ⅰ类/Ⅱ类/Ⅲ类/Ⅳ类/Ⅴ类/劣Ⅴ类", "I类/II类/III类/IV类/V类/劣V类", "一级/二级/三级/四级",
+                 "甲等/乙等/丙等", "甲级/乙级/丙级", "A级/2A级/3A级/4A级/5A级", "AAA级/AAAA级/AAAAA级")
+# Names that grade what they measure: a level of a scale is their value (考核等级: 良好及以上).
+GRADE_NAME_ENDINGS = ("等级", "等次", "类别", "评级", "级别", "考核结果", "评定结果")
 # Properties graded X / 基本X / 不X when the name states the property (…健全性, 是否规范).
 GRADED_PROPERTIES = ("健全", "完善", "合理", "有效", "规范", "合规", "完整", "准确", "及时", "安全", "稳定", "到位",
                      "齐全", "清晰", "明确", "可行", "达标", "落实", "严格", "科学")
@@ -152,6 +172,8 @@ PROPERTY_TAILS = ("性", "程度", "度")
 RENAME_DROPPED_TAILS = ("建设情况", "建设", "情况", "建立", "工作", "水平", "状况")
 # What a rate measured in another unit really is (系统更新及时率 ≤24小时 is a 时长).
 RATE_RENAMES = {"time": "时长", "count": "数量", "money": "金额"}
+# A timeliness rate measured in hours is a response time: (the ending, what it really is).
+RATE_AS_TIME = ("及时率", "响应时间")
 # Verbs a rate's name ends with before 率 (信息公开实现率 → 信息公开).
 RATE_BASE_VERBS = ("及时", "实现", "完成", "达标", "执行")
 # Examples for the output dimensions a declaration lacks: (target, name).
@@ -178,7 +200,7 @@ RANK_ENDINGS = ("排名", "名次", "位次")
 
 # Endings that name the dimension, not the subject: 故障响应速度 / 故障响应时间 / 故障响应及时性 measure one thing.
 DIMENSION_ENDINGS = ("及时性", "及时率", "时效性", "速度", "时间", "时长", "时限", "用时", "耗时", "效率", "率", "性",
-                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量", "天数", "周期")
+                     "程度", "情况", "水平", "数量", "次数", "人数", "数", "量")
 
 # Polarity: a positive indicator is better higher (≥), a reverse one lower (≤); the longest ending wins.
 POSITIVE_ENDINGS = (
@@ -218,12 +240,21 @@ AWARENESS_WORDS = ("科普", "知晓", "宣传", "普及", "意识", "素养", "
 # Taking part and using: a social effect or an output, never an ecological one.
 PARTICIPATION_WORDS = ("参与率", "参与人数", "参与人次", "参与度", "使用频率", "使用次数", "访问量", "点击量", "浏览量",
                        "参观人数", "参观人次", "接待人数", "接待人次")
+# Names that end in a cost (人均培训成本, 单位运维成本): with a money target, a cost wherever it is filed.
+COST_ENDINGS = ("成本", "单价", "造价", "费用", "成本控制")
+# The state of the environment itself (森林覆盖率, 空气质量优良天数比例): an ecological effect.
+ECOLOGICAL_STATE_WORDS = ("森林覆盖", "绿化覆盖", "植被覆盖", "空气质量", "优良天数", "水质达标", "PM2.5", "碳排放",
+                          "能耗", "水土流失")
+# People counted (参与人次, 参与人数): an output or a social effect, never an ecological one.
+PARTICIPATION_COUNTS = ("参与人次", "参与人数", "参加人次", "参加人数", "参观人次", "参观人数")
+# Accepting a delivered output (验收合格率): its quality, wherever it is filed.
+ACCEPTANCE_WORDS = ("验收合格率", "验收通过率", "验收率", "验收合格")
 # A technical specification of what is bought (射程 ≥80米): its quality, not a quantity of output.
-SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速", "额定", "规格", "参数")
+SPECIFICATION_WORDS = ("射程", "功率", "精度", "分辨率", "带宽", "续航", "载重", "扬程", "转速")
 # Words of judging or approving that make a score a satisfaction measure without saying 满意.
 SATISFACTION_LIKE = ("满意", "认可", "好评", "评价", "口碑", "获得感", "幸福感", "信任", "赞誉", "称赞")
 # Economic words that, inside these phrases, are not the economy's: 节约成本 is a saving.
-ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济")
+ECONOMIC_EXCEPTIONS = ("社会经济", "经济社会", "社会", "经济困难", "家庭经济", "减轻", "负担")
 # Social effects: awareness, public services, people reached.
 SOCIAL_WORDS = ("知晓", "知名度", "影响力", "宣传", "科普", "普及", "意识", "素养", "社会", "公众", "群众", "居民",
                 "市民", "民生", "就业", "安全感", "获得感", "参与", "服务能力", "文明", "教育", "健康", "帮扶", "脱贫",
@@ -238,12 +269,12 @@ SUSTAINABLE_WORDS = ("可持续", "持续", "长效", "长期", "机制", "后�
 # Inputs: spending money or acquiring resources.
 INPUT_WORDS = ("经费", "资金", "预算执行", "拨付", "房租", "租金", "租赁", "付款", "支付")
 # Money a project attracts or saves, or ties to results, is a result.
-INPUT_EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节省", "挂钩", "挂勾")
+INPUT_EXEMPT_WORDS = ("带动", "吸引", "撬动", "引导", "募集", "节约", "节省", "挂钩", "挂勾", "负担", "减轻")
 # Grant and subsidy programmes: funding projects and paying out the money is what they deliver.
 GRANT_PROGRAMME_WORDS = ("补助", "补贴", "资助", "奖补", "奖励", "扶持", "专项资金", "引导资金", "转移支付", "衔接资金",
                          "以奖代补", "贴息", "救助", "抚恤", "慰问")
-GRANT_OUTPUT_WORDS = ("资助", "补助", "补贴", "扶持", "奖励", "奖补", "发放", "兑现", "拨付", "支持项目", "立项",
-                      "项目数", "项目个数", "受益", "救助")
+GRANT_OUTPUT_WORDS = ("资助", "补助", "补贴", "扶持", "奖励", "奖补", "发放", "兑现", "兑付", "拨付", "下达", "到位",
+                      "支持", "结算", "支付", "立项", "项目数", "项目个数", "受益", "救助")
 # Activities a project delivers (outputs), and the nouns that count them.
 ACTIVITY_WORDS = ("参观", "接待", "参展", "参会", "培训", "举办", "展览", "讲座", "路演", "访问")
 ACTIVITY_COUNT_WORDS = ("人数", "人次", "次数", "场次", "批次", "数量", "个数", "总数", "家数")
@@ -253,6 +284,8 @@ CONSTRUCTION_WORDS = ("基础设施", "工程", "新建", "扩建", "改建", "�
                       "厂房", "设施建设", "基地建设", "景区建设", "旅游开发")
 # Work measures that are not satisfaction (a 满意度 block holding them is misfiled).
 NOT_SATISFACTION_WORDS = ("效率", "投诉", "及时率", "合格率", "完成率", "覆盖率", "达标率", "次数", "时长", "时间")
+# Outcome words that make an activity count a benefit (培训带动就业人数, 受益人数).
+OUTCOME_COUNT_WORDS = ("带动", "就业", "增收", "受益", "惠及", "脱贫", "解决")
 
 # ---------------------------------------------------------------------------------------------
 # Indicator categories: every era's and region's spelling of a first or second level → its canonical id
@@ -275,6 +308,8 @@ LEVEL2_ALIASES = {
     "长效管理": "long-term", "配套设施": "long-term", "人力资源": "long-term", "档案管理": "long-term",
     "信息共享": "long-term",
 }
+# Kinds of cost stated in words (财预〔2021〕101号): the social and the ecological cost of a project.
+WORDED_COSTS = ("社会成本", "生态环境成本", "生态成本", "环境成本")
 # Second levels under 投入和管理 are free labels (财务管理, 项目实施, 合规性 …): these words make one.
 MANAGEMENT_LEVEL2_WORDS = ("管理", "实施", "合规", "制度", "财务", "投入", "预算")
 # Label suffixes dropped before lookup.
@@ -286,12 +321,13 @@ LEVEL_SUFFIXES = ("指标", "目标")
 
 # The project's own staff: asking them measures nothing.
 SELF_RESPONDENTS = ("项目执行者", "项目管理者", "项目管理人员", "项目实施人员", "项目执行人员", "实施主体", "实施单位",
-                    "项目单位", "项目组")
+                    "项目单位", "项目组", "主管部门", "本单位")
 # Words that name a respondent group (service recipients, organisations included).
 RESPONDENT_WORDS = ("者", "人员", "人", "用户", "受众", "群众", "公众", "市民", "居民", "村民", "农户", "企业", "单位",
                     "对象", "客户", "学员", "学生", "师生", "观众", "游客", "患者", "员工", "职工", "家长", "商", "团组",
                     "代表", "机构", "部门", "局", "委", "办", "处", "科室", "学校", "医院", "社区", "村", "户", "农民",
-                    "老人", "儿童", "妇女", "残疾人", "群体", "主体", "社会")
+                    "老人", "儿童", "妇女", "残疾人", "群体", "主体", "社会", "教师", "老师", "医生", "毕业生",
+                    "考生", "家属", "业主", "商户", "经营户", "会员", "员")
 # Words that name no one: the generic 服务对象 and the measure itself.
 GENERIC_RESPONDENTS = ("服务对象", "满意度", "满意")
 

@@ -11,7 +11,9 @@ FORMATS = {
     "gitlab": "perflint.output.gitlab",
     "junit": "perflint.output.junit",
     "markdown": "perflint.output.markdown",
+    "xlsx": "perflint.output.xlsx",
 }
+BINARY = {"xlsx"}  # written as bytes, and only to a file
 
 
 def renderer(name: str):

@@ -19,7 +19,7 @@ _VERDICTS = frozenset(w for level in ATTAINMENT_WORDS.values() for w in level)
         "（警告）；“达成预期指标”“已完成”之类的结论代替了结果（警告）；定量指标的实际值没有指标值所带的单位（提示）；"
         "一张表上至少 min_copies 个（默认 5）定量指标的实际值与指标值逐位相同（提示一次，执行率偏低时一并指出）。",
         "The actual value states what was reached: one starting with a comparison (≥95%) is a target range, not a "
-        "result (warning); a blank actual under a given target (warning); a verdict such as 达成预期指标 or 已完成 "
+        "result (warning); a blank actual under a given target (warning); a verdict such as \"达成预期指标\" or \"已完成\" "
         "instead of the result (warning); a quantitative actual without the unit its target has (info); and, once "
         "per form, at least min_copies (5 by default) quantitative actuals equal to their targets digit for digit "
         "(info, noting a low execution rate when there is one).",
@@ -57,7 +57,7 @@ def check(decl, opts):
         if not ln.actual_raw:
             if ind.target.kind != "empty" and not sc.truncated:
                 yield finding(ln.at("actual"), f"“{ind.name}”的实际完成值空白（指标值 {ind.target.raw}）：写明实际达到的数值。",
-                              f"\"{ind.name}\" has a blank actual (target {ind.target.raw}): state the value reached.",
+                              f"\"{ind.name}\" has a blank actual (target \"{ind.target.raw}\"): state the value reached.",
                               on_key="actual" not in ind.data)
             continue
         if actual.op is not None and actual.kind in ("number", "range"):
@@ -73,7 +73,7 @@ def check(decl, opts):
             printed_unit = parse_target(ind.target_cell).unit  # a unit column serves both cells
             if printed_unit and not actual.unit:
                 yield finding(ln.at("actual"), f"“{ind.name}”的实际完成值 {ln.actual_raw} 没有单位（指标值 {ind.target_cell}）：写作 {ln.actual_raw}{printed_unit}。",
-                              f"\"{ind.name}\" has the actual {ln.actual_raw} with no unit (target {ind.target_cell}): write {ln.actual_raw}{printed_unit}.",
+                              f"\"{ind.name}\" has the actual {ln.actual_raw} with no unit (target \"{ind.target_cell}\"): write \"{ln.actual_raw}{printed_unit}\".",
                               severity=Severity.INFO)
             if actual.value == ind.target.value:
                 copies.append(ln)

@@ -19,7 +19,8 @@ from perflint.model.period import is_multi_year
         "goals.annual (the annual performance goal) must not be blank (error). A multi-year project "
         "(multi_year: true, or planned dates in different calendar years) also needs goals.overall (warning); a "
         "document whose template is only recognised and which carries no overall-goal cell is taken to be on a "
-        "template without one. The 2020 form has a single cell, 总目标及阶段性目标, kept in goals.overall: it "
+        "template without one. The 2020 form has a single cell for the overall and stage goals (总目标及阶段性目标), "
+"kept in goals.overall: it "
         "counts as both.",
     ),
     rationale=msg(

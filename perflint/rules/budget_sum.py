@@ -29,7 +29,7 @@ def _blank(value) -> bool:
         "当年预算不超过项目总预算。金额统一换算为元后精确比较（容差默认 0.01 元）。",
         "Sub-project (cost item) amounts add up to the annual amount; current appropriation + carry-over + "
         "other funds add up to the annual amount; the annual amount does not exceed the project total. "
-        "Compared exactly in 元 after unit conversion (tolerance 0.01 元 by default).",
+        "Compared exactly in yuan after unit conversion (tolerance 0.01 yuan by default).",
     ),
     rationale=msg(
         "申报表的资金构成是审核“目标与资金相匹配”的基础；合计不符说明有一部分资金没有对应的用途或来源。"
@@ -39,7 +39,7 @@ def _blank(value) -> bool:
         "the sum of its sources, and cost tables close with a total.",
     ),
     sources=msg("财政支出项目绩效目标申报表填表说明；上海 2019/2024 申报表样", "Form-filling instructions; Shanghai 2019/2024 forms"),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in yuan"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 1670000, items: [{name: 调研费, amount: 70000}, {name: 平台开发费, amount: 1600000}]}"),
         Example("budget: {unit: 元, total: 965000, annual: 965000, items: [{name: 平台建设, amount: 600000}]}", ("/budget/annual",)),
@@ -66,8 +66,8 @@ def check(decl, opts):
                     "/budget/total" if multi else "/budget/annual",
                     f"子项目金额合计 {format_yuan(s)} 元，与{label_zh} {format_yuan(against)} 元不符"
                     f"（相差 {format_yuan(against - s)} 元）：补齐子项目或更正预算。",
-                    f"Sub-project amounts add up to {format_yuan(s)} 元 but {label_en} is "
-                    f"{format_yuan(against)} 元 (difference {format_yuan(against - s)} 元): complete the items or correct the budget.",
+                    f"Sub-project amounts add up to {format_yuan(s)} yuan but {label_en} is "
+                    f"{format_yuan(against)} yuan (difference {format_yuan(against - s)} yuan): complete the items or correct the budget.",
                 )
     sources = decl.get("budget", "sources")
     # The sources add up to the annual amount when the main one (the appropriation) is given and every
@@ -80,7 +80,7 @@ def check(decl, opts):
             yield finding(
                 "/budget/annual",
                 f"当年财政拨款 + 上年结转 + 其他资金 = {format_yuan(s)} 元，与年度资金总额 {format_yuan(annual)} 元不符。",
-                f"Appropriation + carry-over + other funds = {format_yuan(s)} 元, but the annual amount is {format_yuan(annual)} 元.",
+                f"Appropriation + carry-over + other funds = {format_yuan(s)} yuan, but the annual amount is {format_yuan(annual)} yuan.",
             )
     for field in decl.money_fields:
         if field.parts and field.value is not None and abs(sum(field.parts, Decimal(0)) - field.value) > tol:
@@ -88,12 +88,12 @@ def check(decl, opts):
             yield finding(
                 field.pointer,
                 f"{field.label_zh}“{field.raw}”括号中的分项合计 {format_yuan(s)} 元，与总数 {format_yuan(field.value)} 元不符。",
-                f"The breakdown in brackets in the {field.label_en} \"{field.raw}\" adds up to {format_yuan(s)} 元, "
-                f"not the {format_yuan(field.value)} 元 it gives.",
+                f"The breakdown in brackets in the {field.label_en} \"{field.raw}\" adds up to {format_yuan(s)} yuan, "
+                f"not the {format_yuan(field.value)} yuan it gives.",
             )
     if annual is not None and total is not None and annual - total > tol:
         yield finding(
             "/budget/annual",
             f"当年预算 {format_yuan(annual)} 元超过项目总预算 {format_yuan(total)} 元。",
-            f"The annual amount {format_yuan(annual)} 元 exceeds the project total {format_yuan(total)} 元.",
+            f"The annual amount {format_yuan(annual)} yuan exceeds the project total {format_yuan(total)} yuan.",
         )

@@ -5,8 +5,8 @@ from perflint.model.money_fields import budget_limit
 
 def _where(template) -> tuple[str, str]:
     if C.COST in template.tree:
-        return "成本指标 › 经济成本指标", "成本指标 › 经济成本指标 (first level)"
-    return "产出指标 › 成本指标（或 2025 年起的一级指标 成本指标）", "产出指标 › 成本指标 (or the first level 成本指标 from 2025)"
+        return "成本指标 › 经济成本指标", "cost › economic cost (成本指标 › 经济成本指标), a first level"
+    return "产出指标 › 成本指标（或 2025 年起的一级指标 成本指标）", "outputs › cost (产出指标 › 成本指标), or from 2025 the first-level cost (成本指标)"
 
 
 @rule(
@@ -19,8 +19,8 @@ def _where(template) -> tuple[str, str]:
         "至少一个成本指标：一级指标“成本指标”（上海 2025 指引；中央部门 2022 年起的表样），或旧表样中“产出指标 › 成本指标”。"
         "是否要求取决于表样年代和规则集：默认规则集对 sh-2019、sh-2020、central-2015 关闭，sh-2024 为警告，"
         "central-2022、sh-2025 为错误；central-2022 与 sh-2025 规则集对所有现行表样都按错误处理。",
-        "At least one cost indicator: the first level 成本指标 (Shanghai 2025 guide; central forms from 2022) or, on older "
-        "forms, 产出指标 › 成本指标. Whether it is required depends on the form era and the profile: the default "
+        "At least one cost indicator: the first level cost (成本指标), as in the Shanghai 2025 guide and central forms "
+        "from 2022, or, on older forms, outputs › cost (产出指标 › 成本指标). Whether it is required depends on the form era and the profile: the default "
         "profile turns it off for sh-2019, sh-2020 and central-2015, makes it a warning for sh-2024 and an error "
         "for central-2022 and sh-2025; the central-2022 and sh-2025 profiles make it an error for every "
         "current form.",

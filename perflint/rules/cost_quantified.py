@@ -1,5 +1,8 @@
 from perflint.engine.rule import Example, finding, msg, rule
+from perflint.model import categories as C
+from perflint.model import vocabulary as V
 from perflint.model.money_fields import target_in_yuan
+from perflint.model.names import ending
 
 
 @rule(
@@ -12,9 +15,10 @@ from perflint.model.money_fields import target_in_yuan
         "成本指标（一级“成本指标”或“产出指标 › 成本指标”）的指标值须是带金额单位的数值：总成本、分项成本写 ≤X元 或 "
         "≤X万元，单位成本写 ≤X元/人 等。百分比（成本控制率）、“不超预算”“符合相关规定”都不算。产出指标下完全没有"
         "数值的成本目标由 output-quantified 报告。",
-        "A cost indicator (first level 成本指标, or 产出指标 › 成本指标) needs a numeric target in a money unit: "
-        "≤X元 or ≤X万元 for a total or itemised cost, ≤X元/人 (and the like) for a unit cost. A percentage (a "
-        "cost-control rate), 不超预算 or 符合相关规定 does not count. A cost target with no number at all under "
+        "A cost indicator, at the first level cost (成本指标) or under outputs › cost (产出指标 › 成本指标), needs a "
+        "numeric target in a money unit: \"≤X元\" or \"≤X万元\" for a total or itemised cost, \"≤X元/人\" (and the like) for a "
+        "unit cost. A percentage (a cost-control rate), \"不超预算\" or \"符合相关规定\" does not count. A cost target "
+        "with no number at all under "
         "outputs is output-quantified's finding.",
     ),
     rationale=msg(
@@ -33,16 +37,15 @@ from perflint.model.money_fields import target_in_yuan
         Example("indicators: [{level1: 成本指标, level2: 经济成本指标, name: 成本控制, target: 不超预算}]", ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("output-quantified",),
 )
 def check(decl, opts):
     for ind in decl.indicators:
-        if not ind.is_cost:
-            continue
+        if not ind.is_cost or (C.stem(ind.level2_raw) in V.WORDED_COSTS and not ending(ind.name, V.COST_ENDINGS)):
+            continue  # 社会成本 / 生态环境成本 are stated in words (对周边居民的不利影响: 无), unless the name is money
         t = ind.target
         if t.kind == "empty" or target_in_yuan(t)[0] is not None:
             continue
-        if ind.is_output and not t.numeric and not (t.kind == "mixed" and not t.vague):
-            continue  # an output with no usable number: output-quantified reports it
         yield finding(ind.at("target"), f"成本指标“{ind.name}”的指标值“{t.raw}”不是金额：写成 ≤X元、≤X万元（总成本、分项成本）或 ≤X元/人（单位成本）。",
-                      f"Cost indicator \"{ind.name}\" has target \"{t.raw}\", which is not a money amount: write ≤X元 or ≤X万元 "
-                      "(total or itemised cost) or ≤X元/人 (unit cost).")
+                      f"Cost indicator \"{ind.name}\" has target \"{t.raw}\", which is not a money amount: write \"≤X元\" or "
+                      "\"≤X万元\" (total or itemised cost) or \"≤X元/人\" (unit cost).")

@@ -14,7 +14,7 @@ from perflint.model.money_fields import budget_limit, target_in_yuan
     description=msg(
         "总成本、分项成本等金额型成本指标（不含 元/人 等单位成本）换算为元后，不得超过项目当年预算；跨年度项目"
         "与项目总预算比较。单年度项目没有当年预算时与总预算比较（是同一笔钱）。",
-        "A money cost target (total or itemised cost; unit costs such as 元/人 excluded), converted to 元, must "
+        "A money cost target (total or itemised cost; unit costs such as \"元/人\" excluded), converted to yuan, must "
         "not exceed the annual amount; a multi-year project is compared with the project total. A single-year "
         "project without an annual amount is compared with its total (the same money).",
     ),
@@ -26,7 +26,7 @@ from perflint.model.money_fields import budget_limit, target_in_yuan
     ),
     sources=msg("上海市市级部门项目支出核心绩效目标和指标设置及取值指引（试行）（2025）；上海市财政局 2016 年工作总结",
                 "Shanghai core performance indicator guide (trial, 2025); Shanghai finance bureau 2016 summary"),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in yuan"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, annual: 6491700.00}\nindicators: [{level1: 成本指标, level2: 经济成本指标, name: 项目总成本, target: '≤649.17万元'}]"),
         Example("budget: {unit: 元, annual: 683890.00}\nindicators: [{level1: 成本指标, level2: 经济成本指标, name: 项目总成本, target: '≤80万元'}]",
@@ -45,4 +45,4 @@ def check(decl, opts):
         if amount is None or per or amount - limit <= opts["tolerance"]:
             continue
         yield finding(ind.at("target"), f"成本指标“{ind.name}”为 {format_yuan(amount)} 元，超过{label_zh} {format_yuan(limit)} 元：核对成本测算或预算金额。",
-                      f"Cost indicator \"{ind.name}\" is {format_yuan(amount)} 元, more than {label_en} {format_yuan(limit)} 元: check the cost estimate or the budget.")
+                      f"Cost indicator \"{ind.name}\" is {format_yuan(amount)} yuan, more than {label_en} {format_yuan(limit)} yuan: check the cost estimate or the budget.")

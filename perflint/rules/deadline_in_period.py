@@ -35,8 +35,8 @@ def _add(start: datetime.date, n: int, unit: str) -> datetime.date | None:
     description=msg(
         "时效指标的目标是日期（如“12月31日前”“2025年3月底前”）时，不得晚于计划完成日期（未写年份时按预算年度）；"
         "是期限（如“≤45天”“≤3个月”）时，从计划开始日期起算不得超过计划完成日期。",
-        "When a timeliness target is a date (12月31日前, 2025年3月底前) it must not be after the planned end "
-        "(a date without a year is in the fiscal year); when it is a duration (≤45天, ≤3个月), counted from the "
+        "When a timeliness target is a date (\"12月31日前\", \"2025年3月底前\") it must not be after the planned end "
+        "(a date without a year is in the fiscal year); when it is a duration (\"≤45天\", \"≤3个月\"), counted from the "
         "planned start it must not run past the planned end.",
     ),
     rationale=msg(
@@ -65,7 +65,7 @@ def check(decl, opts):
         due = deadline(t, year)
         if due and due > end:
             yield finding(ind.at("target"), f"时效指标“{ind.name}”的期限 {t.raw}（{due}）晚于计划完成日期 {end}：改到项目期内，或调整计划完成日期。",
-                          f"Timeliness indicator \"{ind.name}\" has deadline {t.raw} ({due}), after the planned end {end}: bring it inside the period or move the end.")
+                          f"Timeliness indicator \"{ind.name}\" has deadline \"{t.raw}\" ({due}), after the planned end {end}: bring it inside the period or move the end.")
             continue
         unit = _DURATION_UNITS.get(t.unit or "")
         if not (start and unit and t.kind == "number" and t.op in ("≤", "<", "=", None) and t.value and t.value == int(t.value)):
@@ -73,4 +73,4 @@ def check(decl, opts):
         last = _add(start, int(t.value), unit)
         if last and last > end:
             yield finding(ind.at("target"), f"时效指标“{ind.name}”的期限 {t.raw} 从计划开始日期 {start} 起算到 {last}，晚于计划完成日期 {end}：缩短期限或调整项目期。",
-                          f"Timeliness indicator \"{ind.name}\" allows {t.raw}: from the planned start {start} that runs to {last}, past the planned end {end}. Shorten it or adjust the period.")
+                          f"Timeliness indicator \"{ind.name}\" allows \"{t.raw}\": from the planned start {start} that runs to {last}, past the planned end {end}. Shorten it or adjust the period.")

@@ -39,10 +39,10 @@ def check(decl, opts):
             continue
         if ln.lost_points:
             why_zh = f"得分 {ln.score.shown} 低于分值 {num(ln.points.value)}"
-            why_en = f"it scores {ln.score.shown} of {num(ln.points.value)}"
+            why_en = f"it scores \"{ln.score.shown}\" of {num(ln.points.value)}"
         elif ln.meets is False:
             why_zh = f"实际完成值 {ln.actual_raw} 未达到指标值 {ln.indicator.target.raw}"
-            why_en = f"its actual {ln.actual_raw} misses the target {ln.indicator.target.raw}"
+            why_en = f"its actual \"{ln.actual_raw}\" misses the target \"{ln.indicator.target.raw}\""
         else:
             continue
         yield finding(ln.at("deviation_reason"), f"“{ln.indicator.name}”{why_zh}，但没有写偏差原因分析及改进措施。",

@@ -71,9 +71,9 @@ def self_repeat(name: str) -> tuple[str, str] | None:
         "餐饮提供及时性”）；同一批人既作为产出数量又作为效益（数量指标与效益指标的目标值和人数类单位完全相同，如“辅助"
         "人员的到岗人数 =5(人)”与“解决就业人数 =5(人)”，可用 output_benefit_counts 关闭）。",
         "Reports three kinds of duplicate: the same name (ignoring spaces and punctuation) twice; one name cell "
-        "holding two versions of the same name (每日提供餐饮及时性餐饮提供及时性); the same people counted as an "
+        "holding two versions of the same name (\"每日提供餐饮及时性餐饮提供及时性\"); the same people counted as an "
         "output and again as a benefit (a quantity and a benefit indicator with identical targets in a unit "
-        "counting people or entities, such as 辅助人员的到岗人数 =5(人) and 解决就业人数 =5(人); turn off with "
+        "counting people or entities, such as \"辅助人员的到岗人数 =5(人)\" and \"解决就业人数 =5(人)\"; turn off with "
         "output_benefit_counts).",
     ),
     rationale=msg(
@@ -104,7 +104,7 @@ def check(decl, opts):
         if key in seen:
             first = seen[key]
             yield finding(ind.at("name"), f"指标“{ind.name}”与第 {first.index + 1} 个指标（{first.path}）重复：删去其一或改为不同的考核内容。",
-                          f"Indicator \"{ind.name}\" repeats indicator {first.index + 1} ({first.path}): drop one or measure something else.")
+                          f"Indicator \"{ind.name}\" repeats indicator {first.index + 1} (\"{first.path}\"): drop one or measure something else.")
             continue
         seen[key] = ind
         twice = self_repeat(ind.name)
@@ -130,5 +130,5 @@ def _counted_twice(decl):
             o = out.target
             yield finding(ind.at("target"), f"效益指标“{ind.name}”的目标 {t.raw} 与产出指标“{out.name}” {o.raw} 相同，像是同一批对象算了两次："
                           "效益应写这些产出带来的变化（如服务满意率、减少的等待时间），或删去其一。",
-                          f"Benefit \"{ind.name}\" targets {t.raw}, exactly like output \"{out.name}\" {o.raw}: the same people seem counted twice. "
+                          f"Benefit \"{ind.name}\" targets \"{t.raw}\", exactly like output \"{out.name}\" \"{o.raw}\": the same people seem counted twice. "
                           "State what the output achieves instead, or drop one.")

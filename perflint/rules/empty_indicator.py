@@ -15,8 +15,8 @@ _NUMBERS_ONLY = re.compile(r"^[\d\s.%]+$")
     description=msg(
         "每个三级指标都要有名称和指标值（空白、“无”“/”“—”视为未填）；只有数字的名称（如“88”，表格错位的典型结果）"
         "也视为没有名称。",
-        "Every third-level indicator needs a name and a target (blank, 无, / and — count as empty). A name made "
-        "only of digits (such as 88, typical of a shifted table) counts as no name.",
+        "Every third-level indicator needs a name and a target (blank, \"无\", \"/\" and \"—\" count as empty). A name "
+        "made only of digits (such as 88, typical of a shifted table) counts as no name.",
     ),
     rationale=msg(
         "没有名称或指标值的指标无法审核也无法考核；公开的申报表中出现过每行只有“88 100”、没有任何内容的指标表"
@@ -38,12 +38,12 @@ def check(decl, opts):
         name = ind.data.get("name")
         if is_blank(name):
             yield finding(ind.at("name"), f"“{ind.level2_raw or ind.level1_raw}”下有一个指标没有名称：写明考核的对象，如“接待参观团组数”。",
-                          f"An indicator under \"{ind.level2_raw or ind.level1_raw}\" has no name: say what is measured, e.g. 接待参观团组数.",
+                          f"An indicator under \"{ind.level2_raw or ind.level1_raw}\" has no name: say what is measured, e.g. \"接待参观团组数\".",
                           on_key=name is None)
         elif _NUMBERS_ONLY.match(ind.name):
             yield finding(ind.at("name"), f"指标名称“{ind.name}”只有数字：表格可能错位，写明考核的对象，数值填在 target。",
                           f"The indicator name \"{ind.name}\" is only digits (a shifted table?): name what is measured and put the number in target.")
-        if is_blank(ind.data.get("target")):
+        if is_blank(ind.data.get("target")) and ind.target.value is None:  # 无 as a target: none happens (=0)
             yield finding(ind.at("target"), f"指标“{ind.name}”没有指标值：填写可考核的目标值，如 ≥95%、=5(人)。",
-                          f"Indicator \"{ind.name}\" has no target: give a measurable value such as ≥95% or =5(人).",
+                          f"Indicator \"{ind.name}\" has no target: give a measurable value such as \"≥95%\" or \"=5(人)\".",
                           on_key=ind.data.get("target") is None)

@@ -19,7 +19,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
         "即报告，并写出重算的算式。总额一行为空或全为 0 而资金来源行有数时，按各来源之和计算。写成 20 而不是 20% 、"
         "或写成小数 0.98 的，数值对但写法不对，单独报告为警告。预算为 0 的行（0 ÷ 0）没有执行率，不检查。",
         "Recomputes the execution rate of the total row (and of any source row that prints one): amount spent ÷ "
-        "full-year budget (调整后预算数, 预算数(A)), not ÷ the initial budget. A difference from the printed rate "
+        "full-year budget (\"调整后预算数\", \"预算数(A)\"), not ÷ the initial budget. A difference from the printed rate "
         "beyond the tolerance (0.01 percentage points by default, widened to half a unit of the last digit when "
         "the form prints fewer decimals) is reported with the computation. When the total row is blank or all "
         "zero while the source rows carry amounts, their sum is used. A right value written 20 instead of 20%, "
@@ -30,7 +30,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
         "四川表样写明“预算执行率=预算执行数/调整后预算数”；以年初预算为分母会把年中调减的资金算作未执行。",
         "The execution rate is the first scored line of a self-evaluation (usually 10 points); a wrong rate moves "
         "the score and the grade. The templates fix the denominator as the full-year (adjusted) budget: the "
-        "Sichuan form prints 预算执行率=预算执行数/调整后预算数. Dividing by the initial budget counts money "
+        "Sichuan form prints \"预算执行率=预算执行数/调整后预算数\". Dividing by the initial budget counts money "
         "withdrawn during the year as unspent.",
     ),
     sources=msg("四川省部门预算项目支出绩效自评表填表说明；项目支出绩效自评表（中央模板，池州 2022）；财预〔2020〕10号",
@@ -65,7 +65,8 @@ def _row(e, row, fig, tol, total: bool):
     if rate is None:
         return
     how = fig.how()
-    where_zh, where_en = (row.label or "年度资金总额", row.label or "the total row") if total else (row.label, row.label)
+    where_zh = (row.label or "年度资金总额") if total else row.label
+    where_en = f"\"{row.label}\"" if row.label else ("the total row" if total else "a source row")
     if cell.blank:
         if total:
             yield finding(cell.pointer, f"执行率未填写：{how.zh}。", f"The execution rate is blank: {how.en}.", on_key=cell.raw is None)

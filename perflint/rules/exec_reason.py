@@ -31,7 +31,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
     sources=msg("四川省部门预算项目支出绩效自评表填表说明", "Sichuan self-evaluation form notes"),
     options=(
         Option("min_rate", Decimal(90), msg("低于此执行率（%）须说明原因", "Below this rate (%) a reason is required")),
-        Option("tolerance", Decimal("0.01"), msg("年初与全年预算之差的容差（元）", "Tolerance for initial vs full-year budget, in 元")),
+        Option("tolerance", Decimal("0.01"), msg("年初与全年预算之差的容差（元）", "Tolerance for initial vs full-year budget, in yuan")),
     ),
     examples=(
         Example(_DOC + "{unit: 万元, initial: 1121.92, full_year: 1121.92, executed: 1120.52}"),
@@ -63,8 +63,8 @@ def check(decl, opts):
             pointer,
             f"年初预算 {e.amount(fig.initial)} 调整为全年预算 {e.amount(fig.full_year)}（{'+' if change > 0 else ''}{num(change)} {e.unit}{share_zh}），"
             f"未说明调整理由：在 reason（原因）中写明。",
-            f"The initial budget of {e.amount(fig.initial)} became a full-year budget of {e.amount(fig.full_year)} "
-            f"({'+' if change > 0 else ''}{num(change)} {e.unit}{share_en}) with no reason given: state it in reason (原因).",
+            f"The initial budget of {e.amount_en(fig.initial)} became a full-year budget of {e.amount_en(fig.full_year)} "
+            f"({'+' if change > 0 else ''}{e.amount_en(change)}{share_en}) with no reason given: state it in reason (原因).",
         )
     rate = fig.rate
     if rate is not None and rate * HUNDRED < opts["min_rate"]:

@@ -18,7 +18,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
         "Computes the execution score from the recomputed rate (see exec-rate): min(rate, 100%) × points, to two "
         "decimals, and compares it with the printed score. A difference beyond the tolerance (0.01 points by "
         "default, widened to half a unit of the last printed digit) or a blank score is reported with the "
-        "computation. The points are the row's 分值/权重, else the \"(20分)\" in the block's heading.",
+        "computation. The points are the row's points (分值/权重), else the \"(20分)\" in the block's heading.",
     ),
     rationale=msg(
         "自评表的总分从执行率得分开始累加；云南县级表样直接印着“得分(20分*执行率)”，中央和上海表样的数字也按这一算法吻合。"
@@ -52,4 +52,4 @@ def check(decl, opts):
                       f"The execution score \"{cell.shown}\" is not a number: it is {how.en}.")
     elif abs(cell.value - expected) > max(opts["tolerance"], cell.half_unit):
         yield finding(cell.pointer, f"执行率得分为 {cell.shown}，按 min(执行率, 100%) × 分值 应为 {how.zh}。",
-                      f"The execution score is {cell.shown}, but min(rate, 100%) × points gives {how.en}.")
+                      f"The execution score is \"{cell.shown}\", but min(rate, 100%) × points gives {how.en}.")

@@ -20,7 +20,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
         "In the budget-execution block, the initial budget, the full-year budget and the amount spent of the total "
         "row each equal the sum of the source rows below it (current appropriation, carry-over, other funds, and "
         "on Sichuan forms special-account and the unit's own funds). Blank sources count for nothing; a column "
-        "where every source is blank is not checked. Compared exactly in 元 (tolerance 0.01 元 by default).",
+        "where every source is blank is not checked. Compared exactly in yuan (tolerance 0.01 yuan by default).",
     ),
     rationale=msg(
         "年度资金总额 = 当年财政拨款 + 上年结转 + 其他资金，是申报表和自评表共同的口径；总额与来源不一致时，"
@@ -30,7 +30,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
     ),
     sources=msg("绩效目标申报表填写要求；财政支出项目绩效目标申报表填表说明；项目支出绩效自评表（中央模板）",
                 "Form-filling requirements; central self-evaluation template"),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in yuan")),),
     examples=(
         Example(_DOC + "{unit: 万元, initial: 3068.14, full_year: 2903.14, executed: 2847.98,\n"
                 "    sources: {appropriation: {initial: 3068.14, full_year: 2903.14, executed: 2847.98}, carryover: {}, other: {}}}"),
@@ -54,9 +54,12 @@ def check(decl, opts):
         return
     labels = "、".join(row.label or row.key for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
     zh = "；".join(f"{FUND_COLUMNS[c][0]} {num(t)} ≠ {num(s)}" for c, t, s in wrong)
-    en = "; ".join(f"{FUND_COLUMNS[c][1]} {num(t)} ≠ {num(s)}" for c, t, s in wrong)
+    labels_en = ", ".join(f"\"{row.label}\"" if row.label else row.key
+                          for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
+    en = "; ".join(f"{FUND_COLUMNS[c][1]} {e.amount_en(t)} ≠ {e.amount_en(s)}" for c, t, s in wrong)
+    total_en = f"\"{e.total.label}\"" if e.total.label else "年度资金总额"
     yield finding(
         e.total.column(wrong[0][0]).pointer,
         f"{e.total.label or '年度资金总额'}与其中各资金来源（{labels}）之和不符：{zh}（{e.unit}）。",
-        f"The total row ({e.total.label or '年度资金总额'}) does not equal the sum of its sources ({labels}): {en} ({e.unit}).",
+        f"The total row ({total_en}) does not equal the sum of its sources ({labels_en}): {en}.",
     )

@@ -24,7 +24,7 @@ _DOC = "kind: self-evaluation\nselfeval:\n  execution: "
         "Spending beyond the adjusted budget is either a typing error or an overspend; both need checking. This "
         "is a project convention, not a quoted regulation.",
     ),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元")),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in yuan")),),
     examples=(
         Example(_DOC + "{unit: 万元, full_year: 251.89, executed: 251.89}"),
         Example(_DOC + "{unit: 万元, full_year: 100, executed: 105.4}", ("/selfeval/execution/executed",)),
@@ -43,9 +43,10 @@ def check(decl, opts):
         rate = f"，执行率 {pct(spent / budget)}" if budget > 0 else ""
         rate_en = f", a rate of {pct(spent / budget)}" if budget > 0 else ""
         label = row.label or "年度资金总额"
+        label_en = f"\"{row.label}\"" if row.label else "The total row (年度资金总额)"
         yield finding(
             row.executed.pointer,
             f"{label}的全年执行数 {e.amount(spent)} 超过全年预算数 {e.amount(budget)}（超出 {e.amount(spent - budget)}{rate}）：核对数字。",
-            f"{label}: {e.amount(spent)} spent against a full-year budget of {e.amount(budget)} "
-            f"({e.amount(spent - budget)} over{rate_en}): check the figures.",
+            f"{label_en}: {e.amount_en(spent)} spent against a full-year budget of {e.amount_en(budget)} "
+            f"({e.amount_en(spent - budget)} over{rate_en}): check the figures.",
         )

@@ -14,13 +14,14 @@ from perflint.model.period import deadline
     summary=msg("起止日期须在预算年度内", "Dates lie inside the fiscal year"),
     description=msg(
         "计划开始日期不晚于完成日期；项目及每个子项目的起止日期都在预算年度（1月1日至12月31日）内。"
-        "跨年度项目设 multi_year: true，此时只检查本年度区间（annual_start / annual_end）。表样只有一格“项目实施期”"
+        "跨年度项目设 multi_year: true（或资金表分列项目总预算与当年预算），此时只检查本年度区间（annual_start / annual_end）。表样只有一格“项目实施期”"
         "（2023.07-2024.01）时按它检查；丢了分隔符的日期（20246-202516）报告为无法确定，能读出的年份仍然检查。"
         "时效指标的日期或期间超出预算年度也报告（超出计划完成日期的由 deadline-in-period 报告）。",
         "The planned start is not after the end, and the start and end of the project and of every "
         "sub-project lie inside the fiscal year (1 January to 31 December). A multi-year project sets "
-        "multi_year: true and is then checked on its annual period (annual_start / annual_end) only. A form with "
-        "one 项目实施期 cell (2023.07-2024.01) is checked on it; dates that lost their separators (20246-202516) are "
+        "multi_year: true (or its budget splits the project total from this year's amount) and is then checked on its "
+        "annual period (annual_start / annual_end) only. A form with one implementation period (项目实施期) cell, "
+        "such as \"2023.07-2024.01\", is checked on it; dates that lost their separators (20246-202516) are "
         "reported as unreadable, and the years that can be read are still checked. A timeliness date or period "
         "beyond the fiscal year is reported too (one beyond the planned end is deadline-in-period's).",
     ),
@@ -36,6 +37,7 @@ from perflint.model.period import deadline
         Example("fiscal_year: 2024\nproject: {name: x, multi_year: true, start: 2023-01-01, end: 2026-12-31, annual_start: 2024-01-01, annual_end: 2024-12-31}"),
         Example("fiscal_year: 2023\nproject: {name: x, period: 2023.03-2023.12}"),
         Example("fiscal_year: 2023\nproject: {name: x, period: 2023.07-2024.01}", ("/project/period",)),
+        Example("fiscal_year: 2023\nproject: {name: x, period: 2023.07-2025.06}\nbudget: {unit: 万元, total: 900, annual: 300}"),
         Example("fiscal_year: 2024\nproject: {name: x, period: 20246-202516}", ("/project/period",)),
         Example("fiscal_year: 2023\nproject: {name: x, period: 2023.07-2023.12}\n"
                 "indicators: [{level1: 产出指标, level2: 时效指标, name: 服务周期, target: 2023.07-2024.01}]",
@@ -45,7 +47,9 @@ from perflint.model.period import deadline
 )
 def check(decl, opts):
     year = decl.fiscal_year
-    multi = decl.get("project", "multi_year") is True
+    # multi-year: declared, or a budget that splits the project's total from this year's amount
+    total, annual = decl.amount("budget", "total"), decl.amount("budget", "annual")
+    multi = decl.get("project", "multi_year") is True or (total is not None and annual is not None and total > annual)
     keys = ("annual_start", "annual_end") if multi else ("start", "end")
     dates = {}
     for key in ("start", "end", "annual_start", "annual_end"):
@@ -79,7 +83,7 @@ def check(decl, opts):
             due = deadline(ind.target, year) if ind.target.kind in ("date", "period") else None
             if due and due > last:
                 yield finding(ind.at("target"), f"“{ind.name}”的期限 {ind.target.raw}（{due}）超出 {year} 预算年度：年度指标写本年度内可完成的目标。",
-                              f"\"{ind.name}\" runs to {ind.target.raw} ({due}), beyond fiscal year {year}: an annual target is one "
+                              f"\"{ind.name}\" runs to \"{ind.target.raw}\" ({due}), beyond fiscal year {year}: an annual target is one "
                               "this year can meet.")
 
 
@@ -91,8 +95,8 @@ def _period(decl, year: int | None, multi: bool):
     read = read_period(raw)
     if read is None or not all(side.valid for side in read) or _compact(raw):
         yield finding("/project/period", f"项目实施期“{raw}”无法确定起止年月：写作 2024.01-2024.12 或 2024-01-01至2024-12-31。",
-                      f"The project period \"{raw}\" does not give a readable start and end: write 2024.01-2024.12 or "
-                      "2024-01-01至2024-12-31.", value=raw)
+                      f"The project period \"{raw}\" does not give a readable start and end: write \"2024.01-2024.12\" or "
+                      "\"2024-01-01至2024-12-31\".", value=raw)
     if read is None or year is None or multi:
         return
     outside = [side for side in read if side.year != year]

@@ -17,10 +17,11 @@ _FIELDS = (("overall", "项目总目标", "overall goal"), ("annual", "年度绩
         "项目总目标和年度绩效目标各自检查：既没有数量（3个、95%、20多年）、期限（12月、年底前）或“足额”之类的量词"
         "（选项 amount_words），也没有具体交付物（平台、系统、方案、报告、活动…，选项 deliverables）或具体动作"
         "（采购、聘用、建成、举办…，选项 actions）时提示。年份（2020年）、周年（30周年）、届次不算数量。",
-        "The overall and the annual goal are checked separately: a goal with no quantity (3个, 95%, 20多年), "
-        "deadline (12月, 年底前) or amount word such as 足额 (option amount_words), and no concrete deliverable "
-        "(平台, 系统, 方案, 报告, 活动…, option deliverables) or concrete action (采购, 聘用, 建成, 举办…, option "
-        "actions) is reported. Years (2020年), anniversaries (30周年) and ordinals are not quantities.",
+        "The overall and the annual goal are checked separately: a goal with no quantity (\"3个\", \"95%\", \"20多年\"), "
+        "deadline (\"12月\", \"年底前\") or amount word such as \"足额\" (option amount_words), and no concrete "
+        "deliverable (\"平台\", \"系统\", \"方案\", \"报告\", \"活动\"…, option deliverables) or concrete action (\"采购\", "
+        "\"聘用\", \"建成\", \"举办\"…, option actions) is reported. Years (\"2020年\"), anniversaries (\"30周年\") and "
+        "ordinals are not quantities.",
     ),
     rationale=msg(
         "绩效目标应指向明确、细化量化（中央部门预算绩效目标管理办法，回忆未逐字核对），填表说明要求以具体数据衡量目标实现程度。"

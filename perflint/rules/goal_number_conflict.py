@@ -2,6 +2,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
 from perflint.model.goaltext import quantities, shared_noun
 from perflint.model.names import words
+from perflint.model.period import is_multi_year
 
 STOP_WORDS = V.GOAL_STOP_WORDS
 
@@ -29,9 +30,10 @@ def _conflicts(goal, value, op) -> bool:
         "只比较单位相同、名词相同（去掉“项目、工作、完成”等泛词后至少两个字相同）的计数；约数（500余场）、年份和“不少于”下限按其含义处理。",
         "Counts are cross-checked inside one declaration: the annual goal promises more of a thing than the overall "
         "goal, or a single-year project gives two different counts; or a goal says \"完成3个功能模块\" while the "
-        "matching indicator (same unit, a shared noun) only asks for ≥2个 or =2个. Only counts with the same unit "
-        "and the same noun (at least two characters in common once generic words such as 项目, 工作, 完成 are "
-        "removed) are compared; approximate figures (500余场), years and floors (不少于) are read for what they say.",
+        "matching indicator (same unit, a shared noun) only asks for \"≥2个\" or \"=2个\". Only counts with the same "
+        "unit and the same noun (at least two characters in common once generic words such as \"项目\", \"工作\", "
+        "\"完成\" are removed) are compared; approximate figures (\"500余场\"), years and floors (\"不少于\") are read "
+        "for what they say.",
     ),
     rationale=msg(
         "目标与指标应相应匹配；同一事物在一张表上出现两个数，审核和评价时无法确定以哪个为准。按名词匹配是本项目的启发式约定。",
@@ -54,7 +56,9 @@ def check(decl, opts):
     stop = words(opts["stop_words"])
     overall = quantities(goals.get("overall")) if isinstance(goals.get("overall"), str) else ()
     annual = quantities(goals.get("annual")) if isinstance(goals.get("annual"), str) else ()
-    single_year = decl.get("project", "multi_year") is not True
+    total, annual_amount = decl.amount("budget", "total"), decl.amount("budget", "annual")
+    split = total is not None and annual_amount is not None and total > annual_amount
+    single_year = not (is_multi_year(decl) or split)
     for a in annual:
         for o in overall:
             if a.unit != o.unit or not shared_noun(a.noun, o.noun, stop):
@@ -85,5 +89,5 @@ def check(decl, opts):
                 ind.at("target"),
                 f"目标写“{q.text}”，指标“{ind.name}”却是“{t.raw}”：指标值应与目标一致（如 ≥{q.value}{q.unit}），或修改目标。",
                 f"The goal says \"{q.text}\" but the indicator \"{ind.name}\" targets \"{t.raw}\": make the target "
-                f"agree with the goal (e.g. ≥{q.value}{q.unit}) or change the goal.",
+                f"agree with the goal (e.g. \"≥{q.value}{q.unit}\") or change the goal.",
             )

@@ -23,18 +23,19 @@ def _grades(names, floors):
     description=msg(
         "评价等级按总分：优 ≥90，良 80–90，中 60–80，差 <60（选项 floors）。写明的等级与表上总分不符为错误。"
         "按各项评分规则重算的总分落在另一档时（如得分多给使 96.99 分“优”按规则只有 89.09 分“良”），提示一次。",
-        "The grade follows the total: 优 ≥90, 良 80–90, 中 60–80, 差 <60 (option floors). A stated grade that "
-        "disagrees with the printed total is an error. When the total the scoring rules give falls in another "
-        "band (an over-generous score turning 96.99, 优, into 89.09, 良), it is noted once.",
+        "The grade follows the total: excellent (优) ≥90, good (良) 80–90, fair (中) 60–80, poor (差) <60 (option "
+        "floors). A stated grade that disagrees with the printed total is an error. When the total the scoring rules "
+        "give falls in another band (an over-generous score turning 96.99, \"优\", into 89.09, \"良\"), it is noted once.",
     ),
     rationale=msg(
         "中央部门自评采用四档：优 90–100、良 80–89、中 60–79、差 0–59。等级是自评结果最常被引用的部分，必须与分数一致。",
-        "Central departments grade self-evaluations in four bands: 优 90–100, 良 80–89, 中 60–79, 差 0–59. The "
+        "Central departments grade self-evaluations in four bands: excellent (优) 90–100, good (良) 80–89, fair (中) "
+        "60–79, poor (差) 0–59. The "
         "grade is the most quoted part of the result and must agree with the score.",
     ),
     sources=msg("财政部预算司评价等级标准（转引）；财预〔2020〕10号", "MOF budget department grading standard (quoted); MOF 2020 No. 10"),
     options=(
-        Option("floors", (90, 80, 60), msg("优、良、中的最低分", "Lowest total of 优, 良 and 中")),
+        Option("floors", (90, 80, 60), msg("优、良、中的最低分", "Lowest total of excellent (优), good (良) and fair (中)")),
         Option("names", ("优", "良", "中", "差"), msg("等级名称，由高到低", "Grade names, best first")),
     ),
     examples=(
@@ -64,5 +65,5 @@ def check(decl, opts):
         yield finding(sc.total_score.pointer,
                       f"按各项评分规则重算，总分为 {sc.total_how(recomputed=True)} = {num(recomputed)}（“{after}”），"
                       f"而不是各项所填得分合计的 {num(declared)}（“{before}”）。",
-                      f"Rescored by the rules, the total is {sc.total_how(recomputed=True)} = {num(recomputed)} ({after}), "
-                      f"not the {num(declared)} ({before}) the printed scores add up to.", severity=Severity.INFO)
+                      f"Rescored by the rules, the total is {sc.total_how(recomputed=True)} = {num(recomputed)} (\"{after}\"), "
+                      f"not the {num(declared)} (\"{before}\") the printed scores add up to.", severity=Severity.INFO)

@@ -16,13 +16,14 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
         "2019/2020 年上海表样的“投入和管理目标 / 投入与管理”下的预算执行率、资金到位率是合规的管理指标，不检查；成本指标也不检查。"
         "补助、资助类项目（项目名称含补助、补贴、资助、专项资金…，选项 grant_programme_words）资助的项目数和资金发放就是产出，"
         "名称含资助、补助、发放、兑现等（选项 grant_output_words）的产出指标不报告。",
-        "An output or benefit indicator whose name is about spending money or acquiring inputs (经费拨付, 资金到位, "
-        "预算执行, 房屋租赁, 支付租金…, option input_words) is reported, unless the money is a result "
-        "(带动社会资金投入, 节约资金; option exempt_words). Budget execution and funds-in-place rates "
-        "under the 2019/2020 Shanghai 投入和管理目标 / 投入与管理 block are legitimate management indicators and "
-        "are not checked; neither are cost indicators. In a grant or subsidy programme (project name with 补助, "
-        "补贴, 资助, 专项资金…; option grant_programme_words) the projects funded and the money paid out are the "
-        "outputs: output names with 资助, 补助, 发放, 兑现… (option grant_output_words) pass.",
+        "An output or benefit indicator whose name is about spending money or acquiring inputs (\"经费拨付\", "
+        "\"资金到位\", \"预算执行\", \"房屋租赁\", \"支付租金\"…, option input_words) is reported, unless the money is a "
+        "result (\"带动社会资金投入\", \"节约资金\"; option exempt_words). Budget execution and funds-in-place rates "
+        "under the 2019/2020 Shanghai inputs and management block (投入和管理目标 / 投入与管理) are legitimate "
+        "management indicators and are not checked; neither are cost indicators. In a grant or subsidy programme "
+        "(project name with \"补助\", \"补贴\", \"资助\", \"专项资金\"…; option grant_programme_words) the projects "
+        "funded and the money paid out are the outputs: output names with \"资助\", \"补助\", \"发放\", \"兑现\"… "
+        "(option grant_output_words) pass.",
     ),
     rationale=msg(
         "产出是项目提供的产品和服务，效益是它带来的变化；付房租、拨经费是投入，完成了也不说明项目做成了什么。"
@@ -45,7 +46,7 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
             "and the money paid out")),
         Option("grant_output_words", V.GRANT_OUTPUT_WORDS, msg(
             "补助类项目中，名称含这些词的产出指标（资助、补助、发放、兑现…）不报告",
-            "In such a programme, output names with these words (资助, 补助, 发放, 兑现…) pass")),
+            "In such a programme, output names with these words (\"资助\", \"补助\", \"发放\", \"兑现\"…) pass")),
     ),
     examples=(
         Example("indicators: [{level1: 投入与管理, level2: 投入管理, name: 预算资金到位率, target: '=100%'}]"),
@@ -74,7 +75,7 @@ def check(decl, opts):
             ind.at("target"),
             f"{'产出' if level == 'output' else '效益'}指标“{ind.name}”衡量的是投入（{word}），不是项目的结果："
             f"改为这笔投入带来的产出或效果（如 展厅开放天数、服务人次、保障事项完成率），资金安排留给预算栏。",
-            f"The {level} indicator \"{ind.name}\" measures an input ({word}), not "
+            f"The {level} indicator \"{ind.name}\" measures an input (\"{word}\"), not "
             f"a result: measure what the input delivers instead (e.g. days open, people served, tasks completed) "
             f"and leave the money to the budget lines.",
         )

@@ -16,9 +16,10 @@ _FORWARD = {(C.COST, C.COST)}  # a first-level 成本指标 (newer guides) is ac
         "2020 表为“效果目标 › 满意度”，2019 表为效果目标或影响力目标下的“满意度目标”。两级名称中有一个无法识别时"
         "由 unknown-category 报告。",
         "Checks against the declaration's own era (era:, or inferred) that each second level sits under a first "
-        "level that allows it: 产出指标 › 社会效益指标 on a 2024 form is wrong. Satisfaction moves between eras: "
-        "满意度指标 › 服务对象满意度指标 on 2024 and central forms, 效果目标 › 满意度 on 2020 forms, 满意度目标 under "
-        "效果目标 or 影响力目标 on 2019 forms. Names that cannot be recognised are unknown-category's finding.",
+        "level that allows it: \"产出指标 › 社会效益指标\" on a 2024 form is wrong. Satisfaction moves between eras: "
+        "\"满意度指标 › 服务对象满意度指标\" on 2024 and central forms, \"效果目标 › 满意度\" on 2020 forms, "
+        "\"满意度目标\" under \"效果目标\" or \"影响力目标\" on 2019 forms. Names that cannot be recognised are "
+        "unknown-category's finding.",
     ),
     rationale=msg(
         "一级指标决定指标的性质和自评时的权重（通常产出 50、效益 30、满意度 10，财预〔2020〕10号）；放错一级，产出、效益是否齐全的判断和"
@@ -48,11 +49,12 @@ def check(decl, opts):
         homes = template.homes(l2)
         if homes:
             right = "或".join(f"“{h} › {template.level2_label(l2)}”" for h in homes)
-            right_en = " or ".join(f"{h} › {template.level2_label(l2)}" for h in homes)
+            right_en = " or ".join(f"\"{h} › {template.level2_label(l2)}\"" for h in homes)
             fix_zh, fix_en = f"{era} 表样中应放在{right}下", f"{era} forms file it as {right_en}"
         else:
             allowed = "、".join(template.allowed_level2_labels(l1))
+            allowed_en = ", ".join(f"\"{label}\"" for label in template.allowed_level2_labels(l1))
             fix_zh, fix_en = f"{era} 表样没有这个二级指标；“{ind.level1_raw}”下可用 {allowed}", \
-                f"{era} forms have no such second level; under {ind.level1_raw} use {allowed}"
+                f"{era} forms have no such second level; under \"{ind.level1_raw}\" use {allowed_en}"
         yield finding(ind.at("level2"), f"二级指标“{ind.level2_raw}”不应放在一级指标“{ind.level1_raw}”下：{fix_zh}。",
                       f"\"{ind.level2_raw}\" does not belong under \"{ind.level1_raw}\": {fix_en}.")

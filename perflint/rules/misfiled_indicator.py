@@ -13,6 +13,7 @@ _STATED = {
 
 _first = find_word
 _OUTPUTS = (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST)
+_ECONOMIC = V.ECONOMIC_WORDS + V.REVENUE_WORDS
 _CHECKED = frozenset(_OUTPUTS + (C.ECONOMIC, C.ECOLOGICAL))
 
 
@@ -32,6 +33,15 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         return None
     if l2 in _OUTPUTS and ind.reading.satisfaction_score:
         return C.SATISFACTION, "满意"
+    money = ind.reading.unit_kind == "money"
+    if l2 != C.COST and l1 != C.COST and l2 != C.ECONOMIC and money:
+        cost = ending(name, V.COST_ENDINGS)
+        if cost:  # 人均培训成本 ≤500元 under 数量 or 社会效益: a cost
+            return C.COST, cost
+    if l2 in C.OUTCOME_LEVEL2:
+        accepted = _first(name, V.ACCEPTANCE_WORDS)
+        if accepted:  # 设备验收合格率 under 社会效益: the output's quality
+            return C.QUALITY, accepted
     if l2 == C.QUANTITY:
         timely = ending(name, V.TIMELINESS_ENDINGS)
         if timely:
@@ -39,28 +49,43 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         quality = ending(name, V.QUALITY_ENDINGS) or _first(name, opts["specification_words"])
         if quality:
             return C.QUALITY, quality
+    elif l2 == C.TIMELINESS:
+        quality = ending(name, V.QUALITY_ENDINGS)
+        if quality and quality != "质量" and not ending(name, V.TIMELINESS_ENDINGS):
+            return C.QUALITY, quality  # 设备验收合格率 under 时效
+        if ind.reading.measure == "count" and not _first(name, V.TIMELINESS_WORDS):
+            return C.QUANTITY, name  # 培训人数 under 时效
     elif l2 == C.QUALITY:
         timely = ending(name, V.TIMELINESS_ENDINGS)
         if timely:
             return C.TIMELINESS, timely
         effect = _first(name, V.ECOLOGICAL_QUALITY)
-        if effect:
+        # the state of the environment itself (服务周期内空气质量), not how well a service measures it
+        # (空气质量监测数据准确率: its quality)
+        if effect and (ending(name, V.QUALITY_ENDINGS) in (None, "质量") or name.endswith(effect)):
             return C.ECOLOGICAL, effect
     elif l2 == C.COST or l1 == C.COST:
         revenue = _first(name, opts["revenue_words"])
         if revenue and not _first(name, V.COST_WORDS):
             return C.ECONOMIC, revenue
-    elif l2 == C.ECONOMIC:
+    elif l2 == C.ECONOMIC and not _first(name, _ECONOMIC):
         aware = _first(name, opts["awareness_words"])
         if aware:
             return C.SOCIAL, aware
+        green = _first(name, V.ECOLOGICAL_STATE_WORDS)
+        if green:  # 森林覆盖率, 空气质量优良天数比例 under 经济效益
+            return C.ECOLOGICAL, green
     elif l2 == C.ECOLOGICAL:
-        cost = _first(name, V.COST_WORDS)
-        if cost:
-            return C.COST, cost
-        taking_part = _first(name, opts["participation_words"])
-        if taking_part:
-            return C.SOCIAL, taking_part
+        counted = _first(name, V.PARTICIPATION_COUNTS)
+        if counted:  # 垃圾分类宣传活动参与人次: people counted, whatever the subject
+            return C.SOCIAL, counted
+        if not _first(name, V.ECOLOGICAL_WORDS):  # 节能降耗成本, 垃圾分类参与率 are ecological
+            cost = _first(name, V.COST_WORDS)
+            if cost:
+                return C.COST, cost
+            taking_part = _first(name, opts["participation_words"])
+            if taking_part:
+                return C.SOCIAL, taking_part
     return None
 
 
@@ -77,10 +102,11 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         "投诉次数）。只依据明确表达一个维度的词；经济类指标填在社会、生态效益下和满意度填在效益下由 "
         "benefit-type-mismatch 报告，活动计数和时效填在效益下由 output-under-benefit 报告。",
         "Checks both ways that what an indicator's name measures fits the second level it is filed under: "
-        "timeliness or quality under 数量 (…及时性, …合格率, a technical specification such as 射程); timeliness "
-        "(…及时性) or an effect (空气质量, 水质) under 质量; a revenue under 成本; popular science, publicity or "
-        "awareness under 经济效益; cost control, or taking part and using, under 生态效益; satisfaction under an "
-        "output; and under 满意度, a measure that is no satisfaction (工作效率, 投诉次数). Only words that name "
+        "timeliness or quality under quantity (数量), such as \"…及时性\", \"…合格率\" or a technical specification "
+        "such as \"射程\"; timeliness (\"…及时性\") or an effect (\"空气质量\", \"水质\") under quality (质量); a revenue under "
+        "cost (成本); popular science, publicity or awareness under economic benefit (经济效益); cost control, or "
+        "taking part and using, under ecological benefit (生态效益); satisfaction under an output; and under "
+        "satisfaction (满意度), a measure that is no satisfaction (\"工作效率\", \"投诉次数\"). Only words that name "
         "one dimension count. Economic measures under social or ecological benefit and satisfaction under a "
         "benefit are benefit-type-mismatch's findings; activity counts and timeliness under a benefit are "
         "output-under-benefit's.",
@@ -97,7 +123,7 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
     sources=msg("财政部《中央部门预算绩效目标管理办法》（财预〔2015〕88号）指标体系；扶贫项目资金绩效目标设定要求",
                 "MOF 2015 No. 88 indicator tree; poverty-relief target requirements"),
     options=(
-        Option("satisfaction_words", V.SATISFACTION_LIKE, msg("满意度类别下可接受的名称用词", "Words a name under 满意度 may use")),
+        Option("satisfaction_words", V.SATISFACTION_LIKE, msg("满意度类别下可接受的名称用词", "Words a name under satisfaction (满意度) may use")),
         Option("specification_words", V.SPECIFICATION_WORDS, msg("表示技术参数（质量）的名称用词", "Words of a technical specification (quality)")),
         Option("revenue_words", V.REVENUE_WORDS, msg("表示收入（经济效益）的名称用词", "Words of a revenue (economic effect)")),
         Option("awareness_words", V.AWARENESS_WORDS, msg("表示科普、宣传、知晓（社会效益）的名称用词", "Words of awareness (social effect)")),
@@ -132,4 +158,4 @@ def check(decl, opts):
         zh, en = _STATED[stated]
         to = template.place(stated)
         yield finding(ind.at("name"), f"“{ind.name}”衡量的是{zh}（{word}），却填在“{where}”下：移到“{to}”。",
-                      f"\"{ind.name}\" measures {en} ({word}) but is filed under \"{where}\": move it to \"{to}\".")
+                      f"\"{ind.name}\" measures {en} (it says \"{word}\") but is filed under \"{where}\": move it to \"{to}\".")

@@ -29,17 +29,17 @@ def decimals(value: Decimal) -> int:
         "有金额而没有 budget.unit 时也报告（否则按元读取）。",
         "Every budget amount (total, annual, sources, last year's budget and execution, sub-project amounts) "
         "should be a plain number: text with separators or a unit (\"41,098,620\") and unreadable amounts are "
-        "reported; an amount in 元 should have no digits below the 分, one in 万元 no more than 6 decimals. "
-        "Amounts without budget.unit are reported too (they are read as 元).",
+        "reported; an amount in yuan (元) should have no digits below the fen (分), one in 10,000 yuan (万元) no more "
+        "than 6 decimals. Amounts without budget.unit are reported too (they are read as yuan).",
     ),
     rationale=msg(
         "预算以人民币元计（预算法实施条例）；填报要求以万元填写时保留 6 位小数，即精确到分。写成文本的金额在汇总"
         "时容易被读错，比分更细的位数说明金额由计算得出而未取整。",
-        "Budgets are counted in 元 (Budget Law implementing regulations); instructions that use 万元 ask for "
-        "6 decimals, i.e. to the 分. Amounts written as text are easily misread when totalled, and digits "
-        "below the 分 show an unrounded computed figure.",
+        "Budgets are counted in yuan (Budget Law implementing regulations); instructions that count in 10,000 yuan "
+        "ask for 6 decimals, i.e. to the fen (分), a hundredth of a yuan. Amounts written as text are easily misread "
+        "when totalled, and digits below the fen show an unrounded computed figure.",
     ),
-    sources=msg("《预算法实施条例》；绩效目标申报表填写要求（万元保留6位小数）", "Budget Law implementing regulations; form instructions (万元 to 6 decimals)"),
+    sources=msg("《预算法实施条例》；绩效目标申报表填写要求（万元保留6位小数）", "Budget Law implementing regulations; form instructions (amounts in 10,000 yuan to 6 decimals)"),
     examples=(
         Example("budget: {unit: 元, total: 41098620, annual: 6491700.00}"),
         Example("budget: {unit: 元, total: '41,098,620', annual: 41098620}", ("/budget/total",)),
@@ -53,7 +53,8 @@ def check(decl, opts):
     unit = decl.get("budget", "unit")
     if fields and unit is None and isinstance(decl.get("budget"), dict):
         yield finding("/budget", "有金额但没有写单位：加上 unit: 元（或 万元），否则一律按元读取。",
-                      "Amounts are given without a unit: add unit: 元 (or 万元); otherwise they are read as 元.", on_key=True)
+                      "Amounts are given without a unit: add `unit: 元` (or `unit: 万元`); otherwise they are read as yuan.",
+                      on_key=True)
     unit = decl.money_unit
     for field in fields:
         if not field.scalar:
@@ -65,13 +66,14 @@ def check(decl, opts):
         elif problem == "text":
             plain = format(exact(operator.truediv, value, FACTORS[unit]), "f")
             yield finding(pointer, f"{zh}写成了文本“{raw}”：写成纯数字 {plain}（单位 {unit}）。",
-                          f"The {en} is written as text \"{raw}\": write it as the plain number {plain} (in {unit}).",
+                          f"The {en} is written as text \"{raw}\": write it as the plain number {plain} (in {V.MONEY_UNITS_EN[unit]}).",
                           fix=Decimal(plain))
         elif isinstance(raw, (int, Decimal)) and decimals(Decimal(raw)) > _MAX_DECIMALS.get(unit, 2):
             places = _MAX_DECIMALS.get(unit, 2)
             fixed = _rounded(Decimal(raw), places)
             yield finding(pointer, f"{zh} {raw} {unit} 的小数位多于 {places} 位（比分还细）：取整到分，如 {fixed}。",
-                          f"The {en} {raw} {unit} has more than {places} decimals (finer than the 分): round it to the 分, e.g. {fixed}.")
+                          f"The {en} {raw} (in {V.MONEY_UNITS_EN[unit]}) has more than {places} decimals, finer than the fen (分): "
+                          f"round it to the fen, e.g. {fixed}.")
 
 
 def _rounded(value: Decimal, places: int):

@@ -44,9 +44,9 @@ def check(decl, opts):
     for ln in sc.lines:
         if ln.not_applicable and ln.score.value is not None:
             yield finding(ln.score.pointer, f"“{ln.indicator.name}”标为不适用，却有得分 {ln.score.shown}：不适用的指标不计分。",
-                          f"\"{ln.indicator.name}\" is marked not applicable yet scores {ln.score.shown}: it is not scored.")
+                          f"\"{ln.indicator.name}\" is marked not applicable yet scores \"{ln.score.shown}\": it is not scored.")
     expected, cell = sc.declared_sum(), sc.total_score
     if expected is None or cell.value is None or abs(cell.value - expected) <= max(opts["tolerance"], cell.half_unit):
         return
     yield finding(cell.pointer, f"有不适用指标，总分应按百分制折算：{sc.total_how()} = {num(expected)}，表上为 {cell.shown}。",
-                  f"With indicators not applicable the total is rescaled: {sc.total_how()} = {num(expected)}; the form prints {cell.shown}.")
+                  f"With indicators not applicable the total is rescaled: {sc.total_how()} = {num(expected)}; the form prints \"{cell.shown}\".")

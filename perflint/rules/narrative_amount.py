@@ -38,16 +38,16 @@ def quoted_amounts(text: str):
         "项目概况、立项依据、必要性、措施、实施计划和目标中写明的预算金额（如“项目预算总额4109.86万元”）换算为元后，"
         "须与预算表中的某个金额（总预算、当年预算、资金来源、上年预算/执行数或子项目金额）相符；按原文的精度四舍五入"
         "比较（4109.86万元 容许 ±0.005 万元，即 41,098,620 元算相符）。带“约”“余”“近”等的概数不比较。",
-        "A budget amount stated in the overview, basis, necessity, measures, plan or goals (项目预算总额4109.86万元), "
-        "converted to 元, must match one of the budget table's amounts (total, annual, sources, last year's budget "
-        "or execution, sub-project amounts), allowing for rounding to the precision printed (4109.86万元 allows "
-        "±0.005 万元, so 41,098,620 元 agrees). Approximate figures (约, 余, 近…) are not compared.",
+        "A budget amount stated in the overview, basis, necessity, measures, plan or goals (\"项目预算总额4109.86万元\"), "
+        "converted to yuan, must match one of the budget table's amounts (total, annual, sources, last year's budget "
+        "or execution, sub-project amounts), allowing for rounding to the precision printed (\"4109.86万元\" allows "
+        "±50 yuan, so 41,098,620 yuan agrees). Approximate figures (\"约\", \"余\", \"近\"…) are not compared.",
     ),
     rationale=msg(
         "同一份申报表里叙述和预算表的金额不一致，审核人无法判断哪个是真实的申请额；2020 年表的项目概况就以万元复述了"
         "预算总额。这是本项目的一致性约定，并非法规条文，因此只作警告。",
         "When the narrative and the budget table disagree, a reviewer cannot tell which amount is being "
-        "requested; the 2020 Shanghai form restates the total in 万元 in its overview. This is this project's "
+        "requested; the 2020 Shanghai form restates the total in 10,000 yuan (万元) in its overview. This is this project's "
         "consistency convention, not a regulation: a warning only.",
     ),
     examples=(
@@ -69,5 +69,5 @@ def check(decl, opts):
             nearest = min(amounts, key=lambda a: abs(a - value))
             yield finding("/" + "/".join(keys),
                           f"“{quote}”（{format_yuan(value)} 元）与预算表的金额不符（最接近的是 {format_yuan(nearest)} 元）：更正叙述或预算表。",
-                          f"\"{quote}\" ({format_yuan(value)} 元) matches no amount in the budget table (the nearest is {format_yuan(nearest)} 元): correct the text or the table.",
+                          f"\"{quote}\" ({format_yuan(value)} yuan) matches no amount in the budget table (the nearest is {format_yuan(nearest)} yuan): correct the text or the table.",
                           value=quote)

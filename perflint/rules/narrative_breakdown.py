@@ -1,13 +1,14 @@
 from decimal import Decimal
 
 from perflint.engine.rule import Example, finding, msg, rule
+from perflint.model import vocabulary as V
 from perflint.model.money import FACTORS
 from perflint.model.selfeval import num
-from perflint.model.vocabulary import BREAKDOWN, BREAKDOWN_PART
+from perflint.model.vocabulary import BREAKDOWN, BREAKDOWN_PART, MONEY_UNITS_EN
 
 _FIELDS = (("project", "overview"), ("project", "plan"), ("goals", "overall"), ("goals", "annual"),
            ("selfeval", "goals", "expected"), ("selfeval", "goals", "actual"), ("selfeval", "conclusion"))
-_APPROXIMATE = ("约", "近", "余", "多", "左右", "超过", "以上", "逾")
+_APPROXIMATE = V.APPROXIMATE_PROSE
 
 
 def _number(text: str) -> Decimal:
@@ -35,8 +36,8 @@ def breakdowns(text: str):
         "项目概况、目标、自评的预期目标和实际完成情况等文字中，写明总额后用“其中”分列的各项金额（至少两项）之和不能超过该总额"
         "（容差为总额末位的半个单位）。各项之和小于总额不报告：“其中”常常只列出一部分。",
         "In the overview, the goals, a self-evaluation's expected and actual goals and the like, amounts listed after "
-        "其中 (at least two) below a stated total must not add up to more than it (tolerance: half a unit "
-        "of the total's last digit). A sum below the total is not reported: 其中 often lists only part of it.",
+        "\"其中\" (of which; at least two) below a stated total must not add up to more than it (tolerance: half a "
+        "unit of the total's last digit). A sum below the total is not reported: \"其中\" often lists only part of it.",
     ),
     rationale=msg(
         "分项之和超过总额，说明总额或某个分项写错了；自评的“实际完成情况”里这样的错会让执行数无从核对。这是本项目的一致性约定。",
@@ -66,7 +67,8 @@ def check(decl, opts):
             yield finding(
                 "/" + "/".join(keys),
                 f"“{m.group('total')}{unit}”其中各项 {shown} = {num(summed / factor)}{unit}，超过总额：更正总额或分项。",
-                f"The parts listed under \"{m.group('total')}{unit}\" add up to {shown} = {num(summed / factor)}{unit}, more than the total: "
+                f"The parts listed under \"{m.group('total')}{unit}\" add up to {shown} = {num(summed / factor)} "
+                f"(in {MONEY_UNITS_EN[unit]}), more than the total: "
                 f"correct the total or a part.",
                 value=m.group(0)[:60],
             )

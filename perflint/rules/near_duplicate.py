@@ -46,10 +46,10 @@ def _key(ind):
         "名称只差维度词的指标（故障响应速度 / 故障响应时间 / 故障响应及时性）衡量的是同一件事：它们的目标同为时长、"
         "计数、金额、面积等可比的量却数值不同（4小时、<1小时、<30分钟）时报告，并列出同组的其他指标。同一批受访者"
         "（如“市民”）的两个满意度指标设了不同的目标值时提示。百分比不比较：完成率和及时率是不同的比率。",
-        "Indicators whose names differ only in the dimension word (故障响应速度 / 故障响应时间 / 故障响应及时性) measure "
-        "one thing: when their targets are comparable amounts (durations, counts, money, areas…) with different "
-        "values (4小时, <1小时, <30分钟) they are reported, naming the rest of the group. Two satisfaction "
-        "indicators asking the same respondents (市民) with different targets are noted too. Percentages are "
+        "Indicators whose names differ only in the dimension word (\"故障响应速度\" / \"故障响应时间\" / \"故障响应及时性\") "
+        "measure one thing: when their targets are comparable amounts (durations, counts, money, areas…) with different "
+        "values (\"4小时\", \"<1小时\", \"<30分钟\") they are reported, naming the rest of the group. Two satisfaction "
+        "indicators asking the same respondents (\"市民\") with different targets are noted too. Percentages are "
         "not compared: a completion rate and an on-time rate are different shares.",
     ),
     rationale=msg(
@@ -87,8 +87,8 @@ def check(decl, opts):
             yield finding(other.at("target"),
                           f"“{other.name}”（{other.target.raw}）与第 {first.index + 1} 个指标“{first.name}”（{first.target.raw}）"
                           f"衡量的是同一件事，目标却不同：合并为一个指标、一个目标。",
-                          f"\"{other.name}\" ({other.target.raw}) measures the same thing as indicator {first.index + 1} "
-                          f"\"{first.name}\" ({first.target.raw}) with a different target: keep one indicator and one target.")
+                          f"\"{other.name}\" (\"{other.target.raw}\") measures the same thing as indicator {first.index + 1} "
+                          f"\"{first.name}\" (\"{first.target.raw}\") with a different target: keep one indicator and one target.")
     yield from _satisfaction_twice(decl)
 
 
@@ -118,6 +118,6 @@ def _twice(ind, earlier, who):
     return finding(ind.at("target"),
                    f"“{ind.name}”（{ind.target.raw}）与“{earlier.name}”（{earlier.target.raw}）问的是同一批人（{who}），"
                    "目标却不同：保留一个满意度指标。",
-                   f"\"{ind.name}\" ({ind.target.raw}) asks the same people ({who}) as \"{earlier.name}\" "
-                   f"({earlier.target.raw}) with a different target: keep one satisfaction indicator.",
+                   f"\"{ind.name}\" (\"{ind.target.raw}\") asks the same people (\"{who}\") as \"{earlier.name}\" "
+                   f"(\"{earlier.target.raw}\") with a different target: keep one satisfaction indicator.",
                    severity=Severity.INFO)

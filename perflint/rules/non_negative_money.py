@@ -32,4 +32,4 @@ def check(decl, opts):
         value = field.value
         if value is not None and value < 0:
             yield finding(field.pointer, f"{field.label_zh}为负数（{format_yuan(value)} 元）：金额应为 0 或正数，核对是否填错栏目。",
-                          f"The {field.label_en} is negative ({format_yuan(value)} 元): amounts are 0 or positive; check for a misplaced entry.")
+                          f"The {field.label_en} is negative ({format_yuan(value)} yuan): amounts are 0 or positive; check for a misplaced entry.")

@@ -12,8 +12,8 @@ from perflint.model.names import numbers_in, same_value
         "指标名称里写了带单位的数值（“提升园区科创成果知名度20%”“接待5000人次”），而指标值以同一单位给出另一个数"
         "（>=10%），两者矛盾。年份（2024年）、届次（第7届）和单位不同的数（7×24小时 与 ≥99%）不比较。",
         "The name contains a number with a unit (\"提升园区科创成果知名度20%\", \"接待5000人次\") and the target gives "
-        "a different number in the same unit (>=10%): the two contradict each other. Years (2024年), ordinals "
-        "(第7届) and numbers in different units (7×24小时 vs ≥99%) are not compared.",
+        "a different number in the same unit (\">=10%\"): the two contradict each other. Years (\"2024年\"), ordinals "
+        "(\"第7届\") and numbers in different units (\"7×24小时\" vs \"≥99%\") are not compared.",
     ),
     rationale=msg(
         "同一指标出现两个不同的目标值，评价时无法确定以哪个为准。数值应只写在指标值中，名称只说明度量什么。",
@@ -40,6 +40,6 @@ def check(decl, opts):
         yield finding(
             ind.at("target"),
             f"“{ind.name}”的名称写的是 {in_name}，指标值却是“{t.raw}”：确定一个目标值写在指标值里，并从名称中删去数字。",
-            f"The name \"{ind.name}\" says {in_name} but the target is \"{t.raw}\": settle on one value, put it in the "
+            f"The name \"{ind.name}\" says \"{in_name}\" but the target is \"{t.raw}\": settle on one value, put it in the "
             f"target and drop the number from the name.",
         )

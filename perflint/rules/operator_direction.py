@@ -14,8 +14,9 @@ from perflint.model.polarity import POSITIVE, REVERSE, polarity
         "正向指标（越高越好：合格率、覆盖率、完成率、…人数、…次数）应写 ≥ 或 =；反向指标（越低越好：故障率、发生率、"
         "投诉率、成本、响应时间）应写 ≤ 或 =。方向按名称结尾判断（选项 positive / reverse，最长匹配优先）。"
         "满意度由 satisfaction-min 检查；单位与名称不符的指标已由 unit-matches-name 报告，这里不重复。",
-        "A positive indicator (higher is better: 合格率, 覆盖率, 完成率, …人数, …次数) takes ≥ or =; a reverse one "
-        "(lower is better: 故障率, 发生率, 投诉率, 成本, 响应时间) takes ≤ or =. The direction comes from the end "
+        "A positive indicator (higher is better: \"合格率\", \"覆盖率\", \"完成率\", \"…人数\", \"…次数\") takes ≥ or =; "
+        "a reverse one (lower is better: \"故障率\", \"发生率\", \"投诉率\", \"成本\", \"响应时间\") takes ≤ or =. The "
+        "direction comes from the end "
         "of the name (options positive / reverse, longest match wins). Satisfaction is left to satisfaction-min, "
         "and an indicator whose unit does not fit its name is already reported by unit-matches-name.",
     ),
@@ -55,11 +56,11 @@ def check(decl, opts):
                 ind.at("target"),
                 f"“{ind.name}”是正向指标（越高越好），指标值“{t.raw}”却设了上限：改为 ≥{rest}；若确实越低越好，改用反向名称（如 …发生率）。",
                 f"\"{ind.name}\" is a positive indicator (higher is better) but \"{t.raw}\" sets a ceiling: write "
-                f"≥{rest}; if lower really is better, give it a reverse name (e.g. …发生率).",
+                f"\"≥{rest}\"; if lower really is better, give it a reverse name (e.g. \"…发生率\").",
             )
         elif side == "reverse" and t.op in ("≥", ">"):
             yield finding(
                 ind.at("target"),
                 f"“{ind.name}”是反向指标（越低越好），指标值“{t.raw}”却设了下限：改为 ≤{rest}。",
-                f"\"{ind.name}\" is a reverse indicator (lower is better) but \"{t.raw}\" sets a floor: write ≤{rest}.",
+                f"\"{ind.name}\" is a reverse indicator (lower is better) but \"{t.raw}\" sets a floor: write \"≤{rest}\".",
             )

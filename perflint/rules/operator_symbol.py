@@ -12,17 +12,18 @@ from perflint.model.operators import canonical, is_lookalike, written_operator
         "指标值开头的比较符号须为 ≥、≤、=（或 >、<）。形近字符（≧ U+2267、≦、⩾、⩽）、全角符号（＞、＜、＝、＞＝）"
         "和 =>、== 之类的拼写均报告。ASCII 的 >= 与 <= 按 ≥、≤ 读取，不报告。",
         "The comparison symbol a target starts with must be ≥, ≤ or = (or > and <). Look-alike characters "
-        "(≧ U+2267, ≦, ⩾, ⩽), full-width symbols (＞, ＜, ＝, ＞＝) and spellings such as => or == are reported. "
+        "(≧ U+2267, ≦, ⩾, ⩽), full-width symbols (\"＞\", \"＜\", \"＝\", \"＞＝\") and spellings such as => or == are "
+        "reported. "
         "ASCII >= and <= are read as ≥ and ≤ and pass.",
     ),
     rationale=msg(
         "表样的“指标性质”栏只有 =、≥、≤。≧ 等形近字符在检索、汇总和自动评分时不等于 ≥，"
         "在财政系统中常被当作文本；这是本项目的约定，并非文件原文。",
-        "The 指标性质 column of the templates holds =, ≥ and ≤ only. Look-alikes such as ≧ do not equal ≥ "
+        "The operator (指标性质) column of the templates holds =, ≥ and ≤ only. Look-alikes such as ≧ do not equal ≥ "
         "when forms are searched, summed or scored automatically. This is a project convention, not a "
         "quoted regulation.",
     ),
-    sources=msg("四川省部门预算项目支出绩效自评表（指标性质栏：=、≥、≤）", "Sichuan self-evaluation form (指标性质: =, ≥, ≤)"),
+    sources=msg("四川省部门预算项目支出绩效自评表（指标性质栏：=、≥、≤）", "Sichuan self-evaluation form, its operator (指标性质) column: =, ≥, ≤"),
     examples=(
         Example("indicators: [{level1: 满意度指标, level2: 服务对象满意度指标, name: 参观者满意度, target: '≥95%'}]"),
         Example("indicators: [{level1: 效果目标, level2: 满意度, name: 参观人员满意度, target: '>=95%'}]"),
@@ -44,7 +45,7 @@ def check(decl, opts):
                 ind.at("target"),
                 f"“{ind.name}”的指标值“{ind.target_raw}”用了非标准符号“{written}”（{codes}）：改为 {op}{rest}。",
                 f"\"{ind.name}\" has target \"{ind.target_raw}\" written with the non-standard symbol \"{written}\" "
-                f"({codes}): write {op}{rest}.",
+                f"({codes}): write \"{op}{rest}\".",
                 fix=ind.target_raw.replace(written, op, 1),
             )
         else:

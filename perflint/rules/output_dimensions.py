@@ -17,7 +17,7 @@ _EXAMPLE = {C.QUANTITY: V.DIMENSION_EXAMPLES["quantity"], C.QUALITY: V.DIMENSION
         "有产出指标时，数量、质量、时效三个二级指标各至少一个（各年代写法均可：数量指标、数量目标、数量）。"
         "时效类指标放在效益指标下不算。没有任何产出指标时由 required-level1 报告。",
         "When there are output indicators, each of the second levels quantity, quality and timeliness has at "
-        "least one (any era's spelling: 数量指标, 数量目标, 数量). A timeliness measure filed under benefits does "
+        "least one (any era's spelling: \"数量指标\", \"数量目标\", \"数量\"). A timeliness measure filed under benefits does "
         "not count. A form with no output indicator at all is required-level1's finding.",
     ),
     rationale=msg(
@@ -51,5 +51,5 @@ def check(decl, opts):
         l1, l2 = decl.template.level1_label(C.OUTPUT), decl.template.level2_label(dim)
         target, name = _EXAMPLE[dim]
         yield finding("/indicators", f"产出指标缺少“{l2}”：在“{l1} › {l2}”下增加一项，如“{name} {target}”。",
-                      f"The outputs have no {l2} ({dim}) indicator: add one under {l1} › {l2}, e.g. \"{name} {target}\".",
+                      f"The outputs have no {dim} indicator ({l2}): add one under \"{l1} › {l2}\", e.g. \"{name} {target}\".",
                       on_key=True, value=dim)

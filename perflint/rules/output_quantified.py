@@ -1,9 +1,27 @@
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import categories as C
-from perflint.model.names import words
+from perflint.model import vocabulary as V
+from perflint.model.names import ending, words
 
 _OUTPUT_LEVEL2 = (C.QUANTITY, C.QUALITY, C.TIMELINESS, C.COST)
+
+
+def _graded(ind) -> bool:
+    """Stated qualitatively on purpose: the form marks it 定性 (qualitative-graded then asks for a graded
+    level), or its name grades what it measures and the target is one level of a known scale
+    (考核等级: 良好及以上, 出境断面水质类别: Ⅲ类及以上)."""
+    if str(ind.data.get("kind") or "").strip() == "定性":
+        return True
+    if not ending(ind.name, V.GRADE_NAME_ENDINGS):
+        return False
+    word = ind.target.text or ""
+    for floor in V.GRADE_FLOORS:
+        word = word.removesuffix(floor)
+    return word in _LEVELS
+
+
+_LEVELS = frozenset(level for scale in V.GRADED_SCALES for level in scale.split("/"))
 
 
 def _unquantified(ind) -> bool:
@@ -25,7 +43,7 @@ def _unquantified(ind) -> bool:
         "质量、时效指标为警告（可配置）。含“若干”“等”的值不算量化。",
         "Every output indicator (quantity, quality, timeliness, cost, in any era's spelling) needs a numeric "
         "target. A missing number under quantity or cost is an error, under quality or timeliness a warning "
-        "(configurable). Values with 若干 or 等 do not count as quantified.",
+        "(configurable). Values with \"若干\" (some) or \"等\" (etc.) do not count as quantified.",
     ),
     rationale=msg(
         "绩效目标应细化、量化，难以量化的才以分级分档的定性方式表述（财政支出绩效评价管理暂行办法）；"
@@ -49,17 +67,17 @@ def _unquantified(ind) -> bool:
 def check(decl, opts):
     error_levels = words(opts["error_levels"])
     for ind in decl.indicators:
-        if not _unquantified(ind):
+        if not _unquantified(ind) or _graded(ind):
             continue
         t = ind.target
         dim = ind.level2 if ind.level2 in _OUTPUT_LEVEL2 else C.QUANTITY if ind.level1 == C.COST else None
         severity = Severity.ERROR if dim in error_levels else Severity.WARNING
         why_zh = "含“若干/等”等不确定表述" if t.vague else "没有数值"
-        why_en = "is vague (若干/等)" if t.vague else "has no number"
+        why_en = "is vague (it says \"若干\" or \"等\")" if t.vague else "has no number"
         if ind.reading.measure == "rate":
             fix_zh, fix_en = "它是比率，写成百分比并说明计算口径，如 ≥95%", "it is a rate: give a percentage and how it is counted, e.g. ≥95%"
         else:
-            fix_zh, fix_en = "写成可考核的数值，如 ≥10个、≥95%、≤3天", "state a measurable value such as ≥10个, ≥95% or ≤3天"
+            fix_zh, fix_en = "写成可考核的数值，如 ≥10个、≥95%、≤3天", "state a measurable value such as \"≥10个\", \"≥95%\" or \"≤3天\""
         yield finding(
             ind.at("target"),
             f"产出指标“{ind.name}”的指标值“{t.raw}”{why_zh}：{fix_zh}。",

@@ -19,13 +19,14 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         "响应等，选项 timeliness_words），如“社会效益 › 系统更新及时率”。只以时间单位计而名称不含时效词的不报告（如"
         "“可持续影响 › 平台持续稳定运行时长 ≥8760小时”）；解决就业人数之类的结果计数不含活动词，也不报告。"
         "建设类项目（项目名称含基础设施、工程、改造等，选项 construction_words）中使用建成设施的人次是它的效益，不报告。",
-        "Two kinds of indicator filed under a benefit (效果, 影响力) category are reported: activity counts (an "
-        "activity word such as 参观, 接待, 培训 with a count unit or a count noun such as 人数, 次数; options "
-        "activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (a name with "
-        "及时, 时效, 按时, 响应…; option timeliness_words), e.g. \"社会效益 › 系统更新及时率\". A time unit alone "
-        "is not enough (\"可持续影响 › 平台持续稳定运行时长 ≥8760小时\" passes), and outcome counts such as "
-        "解决就业人数 carry no activity word and pass too. In a project that builds something (project name with "
-        "基础设施, 工程, 改造…; option construction_words) the people using what is built are its benefit and pass.",
+        "Two kinds of indicator filed under a benefit category (\"效果\", \"影响力\") are reported: activity counts (an "
+        "activity word such as \"参观\", \"接待\", \"培训\" with a count unit or a count noun such as \"人数\", \"次数\"; "
+        "options activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (a name "
+        "with \"及时\", \"时效\", \"按时\", \"响应\"…; option timeliness_words), e.g. \"社会效益 › 系统更新及时率\". A "
+        "time unit alone is not enough (\"可持续影响 › 平台持续稳定运行时长 ≥8760小时\" passes), and outcome counts "
+        "such as \"解决就业人数\" carry no activity word and pass too. In a project that builds something (project "
+        "name with \"基础设施\", \"工程\", \"改造\"…; option construction_words) the people using what is built are its "
+        "benefit and pass.",
     ),
     rationale=msg(
         "产出是项目直接提供的产品和服务（接待了多少人、多快完成），效益是由此带来的变化（知晓度、经济活跃度）。"
@@ -66,12 +67,13 @@ def check(decl, opts):
         name, unit = ind.name, unit_class(ind.target.unit)
         where = ind.level2_raw or ind.level1_raw
         activity = find_word(name, activity_words)
-        if activity and not builds and (unit == "count" or find_word(name, count_words)):
+        if activity and not builds and not find_word(name, V.OUTCOME_COUNT_WORDS) \
+                and (unit == "count" or find_word(name, count_words)):
             to = decl.template.place(C.QUANTITY)
             yield finding(
                 ind.at("name"),
                 f"“{name}”是产出计数（{activity}），却填在“{where}”下：移到“{to}”，并另设它带来的效益指标（如 参观者对科创成果的知晓率）。",
-                f"\"{name}\" counts an output ({activity}) but is filed under \"{where}\": move it to \"{to}\" and add "
+                f"\"{name}\" counts an output (it says \"{activity}\") but is filed under \"{where}\": move it to \"{to}\" and add "
                 f"an indicator for the benefit it leads to (e.g. visitors' awareness of the results).",
             )
             continue
@@ -81,6 +83,6 @@ def check(decl, opts):
             yield finding(
                 ind.at("name"),
                 f"“{name}”衡量时效（{timely}），却填在“{where}”下：移到“{to}”，效益下写它带来的变化（如 系统可用率、业务办理时长缩短）。",
-                f"\"{name}\" measures timeliness ({timely}) but is filed under \"{where}\": move it to \"{to}\" and "
+                f"\"{name}\" measures timeliness (it says \"{timely}\") but is filed under \"{where}\": move it to \"{to}\" and "
                 f"state the change it brings as the benefit (e.g. system availability).",
             )

@@ -40,6 +40,6 @@ def check(decl, opts):
         yield finding(
             ln.at("actual"),
             f"“{ln.indicator.name}”实际 {ln.actual_raw}，是目标 {ln.indicator.target.raw} 的 {pct(ln.achievement)}：复核目标是否定得偏低，并说明原因。",
-            f"\"{ln.indicator.name}\" reached {ln.actual_raw}, {pct(ln.achievement)} of its target {ln.indicator.target.raw}: "
+            f"\"{ln.indicator.name}\" reached \"{ln.actual_raw}\", {pct(ln.achievement)} of its target \"{ln.indicator.target.raw}\": "
             f"was the target set too low? Say why.",
         )

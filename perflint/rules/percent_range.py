@@ -19,7 +19,7 @@ GROWTH_WORDS = V.GROWTH_WORDS
         "写法退化，应写成 =100% 或 =0%。两者默认均为警告（本规则依据算术约定，配置可调高）。名称含增长、提升、回报率等（选项 growth_words）的指标和相对变化值可超过 100%，不检查。",
         "A share measured in % cannot exceed 100% (>100%, =120%, 90-110%). \"≥100%\" can only mean 100% and "
         "\"≤0%\" only 0%: a degenerate target; write =100% or =0%. Both are warnings by default (the rule rests on "
-        "arithmetic convention; a profile can raise it). Growth-type names (增长, 提升, 回报率…, "
+        "arithmetic convention; a profile can raise it). Growth-type names (\"增长\", \"提升\", \"回报率\"…, "
         "option growth_words) and relative changes may exceed 100% and are not checked.",
     ),
     rationale=msg(

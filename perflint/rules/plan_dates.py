@@ -13,7 +13,7 @@ from perflint.model.period import effective_period
         "项目实施计划（project.plan）中写到的年、月、日（如“2019年12月开展项目政府采购程序”）整段落在计划开始日期之前"
         "或计划完成日期之后时提示。没有起止日期时以预算年度为准。",
         "Notes a year, month or day written in the implementation plan (project.plan), such as "
-        "2019年12月开展项目政府采购程序, that lies wholly before the planned start or after the planned end. "
+        "\"2019年12月开展项目政府采购程序\", that lies wholly before the planned start or after the planned end. "
         "Without planned dates the fiscal year is used.",
     ),
     rationale=msg(

@@ -22,7 +22,7 @@ from perflint.model.money import format_yuan
         "an adjustment is unexplained. This is this project's consistency convention (the 2019 and 2020 "
         "Shanghai forms carry both cells): a warning only.",
     ),
-    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in 元"), minimum=0),),
+    options=(Option("tolerance", Decimal("0.01"), msg("允许的误差（元）", "Allowed difference in yuan"), minimum=0),),
     examples=(
         Example("budget: {unit: 元, previous_year: {budget: 5869574, executed: 5869574}}"),
         Example("budget: {unit: 元, previous_year: {budget: 5869574, executed: 6000000}}", ("/budget/previous_year/executed",)),
@@ -34,4 +34,4 @@ def check(decl, opts):
     if budget is not None and executed is not None and executed - budget > opts["tolerance"]:
         yield finding("/budget/previous_year/executed",
                       f"上年预算执行数 {format_yuan(executed)} 元超过上年预算额 {format_yuan(budget)} 元：核对两个数字，或说明预算调整。",
-                      f"Last year's execution {format_yuan(executed)} 元 exceeds last year's budget {format_yuan(budget)} 元: check both figures or explain the adjustment.")
+                      f"Last year's execution {format_yuan(executed)} yuan exceeds last year's budget {format_yuan(budget)} yuan: check both figures or explain the adjustment.")

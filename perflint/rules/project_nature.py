@@ -25,7 +25,7 @@ def _exclusive(ticked: list[str], choices) -> bool:
         "选项，或勾选了互相排斥的两项（一次性与经常性、新增性与持续性…），为错误。用 era 写明表样时，取值不在该表样"
         "（templates/ 的 natures）印制的选项中给出警告；按内容识别的表样可能是印着其他选项的地方表样，不检查取值。"
         "选项 values 可指定所有表样的可选值。",
-        "project.nature (项目类型 in 2019, 项目类别 in 2020, 项目性质 in 2024, 项目属性 on other templates) takes one "
+        "project.nature (\"项目类型\" in 2019, \"项目类别\" in 2020, \"项目性质\" in 2024, \"项目属性\" on other templates) takes one "
         "value: ticking two of the template's boxes, or two natures that exclude each other (one-off and "
         "recurring, new and continuing…), is an error. When a document names its template in era, a value "
         "outside the boxes that template prints (templates/: natures) is a warning; a template recognised from "
@@ -56,9 +56,10 @@ def check(decl, opts):
     if isinstance(nature, list):
         ticked = [str(n) for n in nature if n not in (None, "")]
         if len(ticked) > 1 and _exclusive(ticked, values):
+            listed = ", ".join(f'"{t}"' for t in ticked)
             yield finding("/project/nature",
                           f"项目性质勾选了 {len(ticked)} 项（{'、'.join(ticked)}）：只能选一项，这些选项互相排斥。",
-                          f"{len(ticked)} natures are ticked ({', '.join(ticked)}): choose one; they exclude each other.")
+                          f"{len(ticked)} natures are ticked ({listed}): choose one; they exclude each other.")
             return
         nature = ticked[0] if len(ticked) == 1 else None
     # The printed choices are known for a template the document names; a recognised one may be a local
@@ -68,6 +69,7 @@ def check(decl, opts):
     if nature.strip() not in values:
         near = difflib.get_close_matches(nature.strip(), values, n=1)
         hint_zh = f"，是否应为“{near[0]}”？" if near else f"。可选：{'、'.join(values)}。"
-        hint_en = f"; did you mean {near[0]}?" if near else f". Choices: {', '.join(values)}."
+        choices = ", ".join(f'"{v}"' for v in values)
+        hint_en = f"; did you mean \"{near[0]}\"?" if near else f". Choices: {choices}."
         yield finding("/project/nature", f"项目性质“{nature}”不是表样中的选项{hint_zh}",
                       f"The nature \"{nature}\" is not one of the form's choices{hint_en}", severity=Severity.WARNING)

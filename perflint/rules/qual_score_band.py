@@ -20,7 +20,8 @@ _LEVELS = {"met": ("达成年度指标", "met"), "partial": ("部分达成并具
         "（达成预期指标、基本完成、未完成…；实际与指标值相同视为达成）。边界值（80%、60%）两档都接受。读不出完成程度的不检查。",
         "A qualitative indicator is scored by attainment: met earns 80–100% of its points, partly met with some "
         "effect 60–80%, not met with poor effect 0–60% (options met, partial, unmet). Attainment is the "
-        "`attainment` field (达成 / 部分达成 / 未达成), else read from the actual (达成预期指标, 基本完成, 未完成 …; "
+        "`attainment` field (\"达成\" / \"部分达成\" / \"未达成\"), else read from the actual (\"达成预期指标\", \"基本完成\", "
+        "\"未完成\" …; "
         "an actual equal to the target counts as met). A score exactly on a boundary (80%, 60%) is accepted in "
         "either band. An indicator whose attainment cannot be read is not checked.",
     ),
@@ -63,9 +64,9 @@ def check(decl, opts):
             f"“{ln.indicator.name}”的完成程度为“{zh}”（实际：{ln.actual_raw or ln.indicator.data.get('attainment')}），"
             f"应得分值 {num(points)} 的 {num(low)}%–{num(high)}%，即 {num(points * low / 100)}–{num(points * high / 100)} 分；"
             f"表上 {ln.score.shown} 分（{pct(score / points)}）。",
-            f"\"{ln.indicator.name}\" is {en} (actual: {ln.actual_raw or ln.indicator.data.get('attainment')}), which earns "
+            f"\"{ln.indicator.name}\" is {en} (actual: \"{ln.actual_raw or ln.indicator.data.get('attainment')}\"), which earns "
             f"{num(low)}–{num(high)}% of its {num(points)} points, {num(points * low / 100)}–{num(points * high / 100)}; "
-            f"it scores {ln.score.shown} ({pct(score / points)}).",
+            f"it scores \"{ln.score.shown}\" ({pct(score / points)}).",
         )
 
 

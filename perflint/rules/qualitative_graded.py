@@ -59,14 +59,15 @@ def _rename(name: str, prop: str) -> str:
         "（健全、建立健全、健全有效、规范、完善…，选项 institution_states）本身就是分档，通过。有效、正常、规范、满足需求 "
         "等笼统表述单独提示；文字与数字混写（专款专用100%）也报告。产出指标没有数值（output-quantified）、满意度"
         "（satisfaction-min）和比率的文字值（unit-matches-name）由各自的规则报告，这里不重复。",
-        "A worded target must be one level of a graded scale: a scale from the scales option (好/较好/一般/较差/差, "
-        "达到/基本达到/未达到, 是/否…), or one level of an \"X / 基本X / 不X\" scale when the name states the "
-        "property being graded (\"财务管理制度健全性: 健全\"). 健全 passes only when the name names what it grades "
-        "(…健全性, …健全程度, 是否健全): it is then a level of the 健全/基本健全/不健全 scale; \"长效管理工作: 健全\" "
-        "does not say what is graded and is reported. An institution-building indicator (制度, 机制, 体系… in its "
-        "name) takes the institution's own states as its levels (健全, 建立健全, 健全有效, 规范, 完善…; option "
-        "institution_states) and passes. Vague wording (有效, 正常, 规范, 满足需求) gets its own message, and so "
-        "does a value mixing words and a number (专款专用100%). An output with no number (output-quantified), "
+        "A worded target must be one level of a graded scale: a scale from the scales option (\"好/较好/一般/较差/差\", "
+        "\"达到/基本达到/未达到\", \"是/否\"…), or one level of an \"X / 基本X / 不X\" scale when the name states the "
+        "property being graded (\"财务管理制度健全性: 健全\"). \"健全\" (sound) passes only when the name names what it "
+        "grades (\"…健全性\", \"…健全程度\", \"是否健全\"): it is then a level of the \"健全/基本健全/不健全\" scale; "
+        "\"长效管理工作: 健全\" does not say what is graded and is reported. An institution-building indicator (\"制度\", "
+        "\"机制\", \"体系\"… in its name) takes the institution's own states as its levels (\"健全\", \"建立健全\", "
+        "\"健全有效\", \"规范\", \"完善\"…; option institution_states) and passes. Vague wording (\"有效\", \"正常\", "
+        "\"规范\", \"满足需求\") gets its own message, and so does a value mixing words and a number (\"专款专用100%\"). "
+        "An output with no number (output-quantified), "
         "satisfaction (satisfaction-min) and words on rates (unit-matches-name) are their own rules' findings.",
     ),
     rationale=msg(
@@ -79,11 +80,12 @@ def _rename(name: str, prop: str) -> str:
     sources=msg("财政支出绩效评价管理暂行办法（具体细化：定性的分级分档形式）", "MOF interim measures on expenditure performance evaluation"),
     options=(
         Option("scales", SCALES, msg("认可的分级量表，各档以 / 分隔", "Accepted graded scales, levels separated by /")),
-        Option("properties", PROPERTIES, msg("可按 X/基本X/不X 分档的属性词", "Properties graded X / 基本X / 不X")),
+        Option("properties", PROPERTIES, msg("可按 X/基本X/不X 分档的属性词", "Properties graded as \"X / 基本X / 不X\"")),
         Option("vague_words", VAGUE, msg("笼统表述（单独提示）", "Vague words (own message)")),
         Option("institution_states", V.INSTITUTION_STATES, msg(
             "制度建设类指标（名称含制度、机制、体系…）可用的状态（健全、建立健全、健全有效、规范…）",
-            "The states an institution-building indicator (制度, 机制, 体系… in its name) may take (健全, 建立健全, 规范…)")),
+            "The states an institution-building indicator (\"制度\", \"机制\", \"体系\"… in its name) may take "
+            "(\"健全\", \"建立健全\", \"规范\"…)")),
     ),
     examples=(
         Example("indicators: [{level1: 投入与管理, level2: 财务管理, name: 财务管理制度健全性, target: 健全}]"),
@@ -97,7 +99,8 @@ def _rename(name: str, prop: str) -> str:
                 ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
-    defers_to=("output-quantified", "unit-matches-name", "satisfaction-min"),
+    defers_to=("output-quantified", "unit-matches-name", "satisfaction-min", "cost-quantified", "kind-mismatch",
+               "target-contradiction"),
 )
 def check(decl, opts):
     levels = _levels(words(opts["scales"]))
@@ -113,7 +116,7 @@ def check(decl, opts):
                 f"“{ind.name}”的指标值“{t.raw}”把文字和数字混在一起：数字留在指标值（如 ={t.value}%），"
                 f"文字写进名称并说明百分比的分子分母（如“{t.text}率”）。",
                 f"\"{ind.name}\" mixes words and a number in \"{t.raw}\": keep the number as the target "
-                f"(e.g. ={t.value}%) and move the words into the name with what the percentage counts "
+                f"(e.g. \"={t.value}%\") and move the words into the name with what the percentage counts "
                 f"(e.g. \"{t.text}率\").",
             )
             continue
@@ -127,12 +130,12 @@ def check(decl, opts):
         if prop:
             rename = _rename(ind.name, prop)
             fix_zh = f"改名为“{rename}”按 {prop}/基本{prop}/不{prop} 分档，或给出可计量的指标值"
-            fix_en = f"rename it \"{rename}\" and grade it {prop} / 基本{prop} / 不{prop}, or give a measurable target"
+            fix_en = f"rename it \"{rename}\" and grade it \"{prop}\" / \"基本{prop}\" / \"不{prop}\", or give a measurable target"
         else:
             fix_zh = "给出可计量的指标值（如 ≥95%、≥250天），或采用分级量表中的一档（如 达到/基本达到/未达到）"
-            fix_en = "give a measurable target (e.g. ≥95%, ≥250天) or one level of a graded scale (e.g. 达到/基本达到/未达到)"
+            fix_en = "give a measurable target (e.g. \"≥95%\", \"≥250天\") or one level of a graded scale (e.g. \"达到/基本达到/未达到\")"
         if vague:
-            hint_zh, hint_en = ("", "") if vague == word else (f"（“{vague}”）", f" ({vague})")
+            hint_zh, hint_en = ("", "") if vague == word else (f"（“{vague}”）", f" (\"{vague}\")")
             yield finding(
                 ind.at("target"),
                 f"“{ind.name}”的指标值“{t.raw}”是笼统表述{hint_zh}，无法考核：{fix_zh}。",

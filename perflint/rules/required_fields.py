@@ -41,8 +41,8 @@ def _to_check(decl) -> list[tuple[str, bool]]:
         "栏目视为该表样没有印制，只报告写了却空着的栏目。全国通用框架（national）没有固定栏目：文件中出现的主管部门、"
         "实施单位、项目名称、实施期、概况、资金等栏目空着即报告，填表人、填报日期、项目负责人等事务性栏目只作提示。"
         "一格“项目实施期”可代替起止日期。还要求至少有一个绩效指标。年度/总体目标由 annual-goal-required 检查。",
-        "Checks that the cells a form's template prints are filled in (templates/: fields; blank, 无, / and — count "
-        "as empty). Shanghai 2019/2020: declaring unit, project name, nature, spending type, dates, overview, basis, "
+        "Checks that the cells a form's template prints are filled in (templates/: fields; blank, \"无\", \"/\" and \"—\" "
+        "count as empty). Shanghai 2019/2020: declaring unit, project name, nature, spending type, dates, overview, basis, "
         "necessity, measures, plan, project total, annual amount and last year's budget and execution; Shanghai "
         "2024: department, implementing unit, project name, nature, expense class, dates, annual amount and current "
         "appropriation. A document that names its template in era is held to every cell, missing ones included; "
@@ -50,7 +50,8 @@ def _to_check(decl) -> list[tuple[str, bool]]:
         "differ) is taken not to print a cell it does not carry, and only a cell it carries but left blank is "
         "reported. The national frame prints no fixed cells: department, implementing unit, project name, period, "
         "overview, amounts… are reported when present and blank, and administrative cells (preparer, date filled "
-        "in, project manager) only as info. One 项目实施期 cell stands for both dates. At least one indicator is "
+        "in, project manager) only as info. One implementation period (项目实施期) cell stands for both dates. At least "
+        "one indicator is "
         "required. Goals are checked by annual-goal-required.",
     ),
     rationale=msg(

@@ -29,9 +29,9 @@ def has_satisfaction(decl) -> bool:
         "至少一个产出指标和一个效益指标（2019/2020 表为产出目标、效果目标），缺少为错误；至少一个满意度指标（2024 表为"
         "一级指标，2019/2020 表为效果目标或影响力目标下的二级指标），缺少为警告，project.satisfaction_exempt 写明理由"
         "（如无服务对象）时不报告。投入和管理类指标不计入。",
-        "At least one output and one benefit indicator (产出目标 / 效果目标 on 2019/2020 forms): missing is an "
-        "error. At least one satisfaction indicator (a first level on 2024 forms, a second level under 效果目标 "
-        "or 影响力目标 on 2019/2020 forms): missing is a warning, unless project.satisfaction_exempt gives a "
+        "At least one output and one benefit indicator, on 2019/2020 forms outputs (产出目标) and effects (效果目标): "
+        "missing is an error. At least one satisfaction indicator (a first level on 2024 forms, a second level under "
+        "effects (效果目标) or influence (影响力目标) on 2019/2020 forms): missing is a warning, unless project.satisfaction_exempt gives a "
         "reason (e.g. no service recipients). Management indicators do not count.",
     ),
     rationale=msg(
@@ -62,16 +62,18 @@ def check(decl, opts):
     if not has_output(decl):
         label = template.level1_label(C.OUTPUT)
         yield finding("/indicators", f"没有产出指标：增加“{label}”下的数量、质量、时效指标。",
-                      f"There is no output indicator: add quantity, quality and timeliness indicators under {label}.",
+                      f"There is no output indicator: add quantity, quality and timeliness indicators under outputs ({label}).",
                       on_key=True, value=C.OUTPUT)
     if not has_benefit(decl):
         label = template.level1_label(C.BENEFIT)
         yield finding("/indicators", f"没有效益指标：增加“{label}”下的社会效益等指标。",
-                      f"There is no benefit indicator: add social (or economic, ecological, sustainable) benefit indicators under {label}.",
+                      f"There is no benefit indicator: add social (or economic, ecological, sustainable) benefit indicators "
+                      f"under benefits ({label}).",
                       on_key=True, value=C.BENEFIT)
     if not has_satisfaction(decl) and is_blank(decl.get("project", "satisfaction_exempt")):
         place = template.place(C.SATISFACTION)
         yield finding("/indicators", f"没有满意度指标：在“{place}”下增加服务对象满意度（如 ≥90%）；确无服务对象时在 project.satisfaction_exempt 写明理由。",
-                      f"There is no satisfaction indicator: add service-recipient satisfaction (e.g. ≥90%) under {place}, "
+                      f"There is no satisfaction indicator: add service-recipient satisfaction (e.g. ≥90%) under the "
+                      f"satisfaction indicators ({place}), "
                       "or give the reason in project.satisfaction_exempt when there are no service recipients.",
                       on_key=True, value=C.SATISFACTION, severity=Severity.WARNING)

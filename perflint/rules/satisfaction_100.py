@@ -38,6 +38,6 @@ def check(decl, opts):
         yield finding(
             ind.at("target"),
             f"满意度指标“{ind.name}”的目标 {t.raw} 要求人人满意，难以达成也无区分度：设一个可达成的下限，如 ≥95%。",
-            f"Satisfaction indicator \"{ind.name}\" targets {t.raw}, which needs every respondent satisfied: set an "
+            f"Satisfaction indicator \"{ind.name}\" targets \"{t.raw}\", which needs every respondent satisfied: set an "
             f"achievable floor such as ≥95%.",
         )

@@ -12,9 +12,9 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
     description=msg(
         "满意度指标（名称含“满意度”或位于满意度类别下）须为百分比数值，且下限不低于阈值（默认 90%）。"
         "“满意”“良好以上”等定性表述、≤ 方向或低于阈值均报告。",
-        "A satisfaction indicator (满意度 in its name or filed under a satisfaction category) needs a "
+        "A satisfaction indicator (\"满意度\" in its name or filed under a satisfaction category) needs a "
         "percentage target whose floor is at least the threshold (default 90%). Qualitative values "
-        "(满意, 良好以上), a ≤ direction or a lower value are reported.",
+        "(\"满意\", \"良好以上\"), a ≤ direction or a lower value are reported.",
     ),
     rationale=msg(
         "满意度按“满意人数 ÷ 有效样本数”计算，是一个百分比；定性表述无法与调查结果比较。"
@@ -49,7 +49,7 @@ def check(decl, opts):
             yield finding(
                 ind.at("target"),
                 f"满意度指标“{ind.name}”用了上限 {t.raw}：满意度应设下限，如 ≥{floor}%。",
-                f"Satisfaction indicator \"{ind.name}\" sets an upper bound {t.raw}: set a floor such as ≥{floor}%.",
+                f"Satisfaction indicator \"{ind.name}\" sets an upper bound \"{t.raw}\": set a floor such as ≥{floor}%.",
             )
         elif t.unit not in (None, "%"):
             yield finding(
@@ -61,5 +61,5 @@ def check(decl, opts):
             yield finding(
                 ind.at("target"),
                 f"满意度指标“{ind.name}”的目标 {t.raw} 低于 {floor}%。",
-                f"Satisfaction indicator \"{ind.name}\" targets {t.raw}, below {floor}%.",
+                f"Satisfaction indicator \"{ind.name}\" targets \"{t.raw}\", below {floor}%.",
             )

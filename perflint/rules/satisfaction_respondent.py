@@ -21,10 +21,10 @@ def _who(name: str) -> str:
     description=msg(
         "满意度指标名称中的受访者是项目自己的执行或管理人员（项目执行者、项目管理者、项目管理人员、实施主体…，选项 self_words）时提示；"
         "名称没有指明任何受访群体（无“者、人员、用户、企业、公众…”，选项 respondent_words；泛称“服务对象”不算）时也提示。",
-        "A satisfaction indicator whose respondents are the project's own implementers or managers (项目执行者, "
-        "项目管理者, 项目管理人员, 实施主体…, option self_words) is reported, and so is one whose name names no "
-        "respondent group at all (no 者, 人员, 用户, 企业, 公众…, option respondent_words; the generic 服务对象 "
-        "does not count).",
+        "A satisfaction indicator whose respondents are the project's own implementers or managers (\"项目执行者\", "
+        "\"项目管理者\", \"项目管理人员\", \"实施主体\"…, option self_words) is reported, and so is one whose name names no "
+        "respondent group at all (no \"者\", \"人员\", \"用户\", \"企业\", \"公众\"…, option respondent_words; the generic "
+        "\"服务对象\" (service recipients) does not count).",
     ),
     rationale=msg(
         "中发〔2018〕34号要求绩效目标涵盖“服务对象满意度”：受访者应是接受服务的人。让执行者或管理者给自己打分，"
@@ -61,7 +61,7 @@ def check(decl, opts):
             yield finding(
                 ind.at("name"),
                 f"“{name}”调查的是{own}，即项目自己的人员，而非服务对象：改为调查接受服务的群体（如 参观者、使用单位、参展企业）。",
-                f"\"{name}\" asks the {own} (the project's own staff), not the people served: survey the recipients "
+                f"\"{name}\" asks \"{own}\" (the project's own staff), not the people served: survey the recipients "
                 f"instead (e.g. visitors, user organisations, exhibitors).",
             )
         elif not find_word(_who(name), respondent_words):

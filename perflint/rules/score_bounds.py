@@ -46,16 +46,16 @@ def check(decl, opts):
         if points.problem == "text":
             yield _not_a_number(name, points, line)
         elif points.value is not None and points.value < 0:
-            yield finding(points.pointer, f"“{name}”的分值 {points.shown} 为负数。", f"\"{name}\" has negative points {points.shown}.")
+            yield finding(points.pointer, f"“{name}”的分值 {points.shown} 为负数。", f"\"{name}\" has negative points \"{points.shown}\".")
         if score.problem == "text":
             yield finding(score.pointer, f"“{name}”的得分“{score.shown}”不是数字。", f"\"{name}\" has the score \"{score.shown}\", which is not a number.")
         elif score.value is not None and score.value < 0:
             yield finding(score.pointer, f"“{name}”的得分 {score.shown} 为负数：得分在 0 与分值之间。",
-                          f"\"{name}\" has a negative score {score.shown}: a score lies between 0 and its points.")
+                          f"\"{name}\" has a negative score \"{score.shown}\": a score lies between 0 and its points.")
         elif score.value is not None and points.value is not None and score.value > points.value:
             yield finding(score.pointer, f"“{name}”得分 {score.shown} 超过分值 {points.shown}：超额完成也不加分，最多得 {points.shown} 分。",
-                          f"\"{name}\" scores {score.shown}, more than its {points.shown} points: over-achievement earns no "
-                          f"more than the full {points.shown}.")
+                          f"\"{name}\" scores \"{score.shown}\", more than its {num(points.value)} points: over-achievement earns no "
+                          f"more than the full {num(points.value)}.")
     for level in sc.levels:
         scores = [ln.score.value for ln in level.lines if not ln.not_applicable and ln.score.value is not None]
         if level.weight is not None and scores and sum(scores) > level.weight:
@@ -71,7 +71,7 @@ def _not_a_number(name, points, line):
         if copies and reason.value is not None:
             zh = (f"；它与本行的指标值相同，而偏差原因一栏写着 {reason.shown}：这一行像是多出一格、错位了一列，"
                   f"分值应是 {line.score.shown or '?'}，得分应是 {reason.shown}")
-            en = (f"; it repeats the row's target while the reason column holds {reason.shown}: the row looks shifted "
-                  f"by one cell, with points {line.score.shown or '?'} and score {reason.shown}")
+            en = (f"; it repeats the row's target while the reason column holds \"{reason.shown}\": the row looks shifted "
+                  f"by one cell, with points \"{line.score.shown or '?'}\" and score \"{reason.shown}\"")
     return finding(points.pointer, f"“{name}”的分值“{points.shown}”不是数字{zh}。",
                    f"\"{name}\" has the points \"{points.shown}\", which is not a number{en}.")

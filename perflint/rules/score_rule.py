@@ -28,7 +28,7 @@ _DOC = "kind: self-evaluation\nindicators:\n"
         "自评计分说明：正向指标得分 = 实际值 ÷ 目标值 × 分值，反向指标得分 = 目标值 ÷ 实际值 × 分值；"
         "完成 182 场对 400 场的目标得 20 分中的 18 分，远高于按比例的 9.10 分，会把评价等级从“良”抬到“优”。",
         "The scoring notes: positive indicator score = actual ÷ target × points, reverse = target ÷ actual × points. "
-        "182 visits against a target of 400 scored 18 of 20, far above the proportional 9.10, lifts a grade from 良 to 优.",
+        "182 visits against a target of 400 scored 18 of 20, far above the proportional 9.10, lifts a grade from good (良) to excellent (优).",
     ),
     sources=msg("项目支出绩效自评表计分说明（正向、反向指标计分公式）；财预〔2020〕10号", "Self-evaluation scoring notes (positive and reverse formulas); MOF 2020 No. 10"),
     options=(Option("tolerance", Decimal("0.5"), msg("允许的得分差（分）", "Allowed difference in points")),),
@@ -72,5 +72,5 @@ def check(decl, opts):
         yield finding(
             cell.pointer,
             f"“{name}”得分 {cell.shown}，按规则应为 {ln.how.zh}{effect_zh}。",
-            f"\"{name}\" scores {cell.shown}, but the rule gives {ln.how.en}{effect_en}.",
+            f"\"{name}\" scores \"{cell.shown}\", but the rule gives {ln.how.en}{effect_en}.",
         )

@@ -55,6 +55,6 @@ def check(pair, opts):
     for ind in missing:
         line = declared.span(ind.at("name")).line
         yield finding("/indicators", f"{where}:{line} 的指标“{ind.name}”（{ind.target}）没有出现在自评表中：补上并评价它。",
-                      f"The indicator \"{ind.name}\" ({ind.target}) of {where_en}:{line} is missing from the self-evaluation: "
+                      f"The indicator \"{ind.name}\" (\"{ind.target}\") of {where_en}:{line} is missing from the self-evaluation: "
                       f"score it too.", value=ind.name,
                       related=(declared.related(ind.at("name"), msg("申报表中的指标", "the declared indicator")),))

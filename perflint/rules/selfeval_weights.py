@@ -41,7 +41,7 @@ def _splits(option) -> list[tuple[Decimal, ...]]:
         "errors). The split execution / outputs / benefits / satisfaction must be one of the `splits` option "
         "(the default configuration: 10/50/30/10, which is also the 10 + 90 layout, and 20/40/30/10 for the county "
         "20 + 80 layout); another split without a weight_reason is a warning. Cost under outputs counts as output; a "
-        "first-level 成本指标 counts toward `cost_group` (output by default). On a truncated form, what is not "
+        "first-level cost (成本指标) counts toward `cost_group` (output by default). On a truncated form, what is not "
         "visible is not judged.",
     ),
     rationale=msg(
@@ -55,7 +55,7 @@ def _splits(option) -> list[tuple[Decimal, ...]]:
                 "MOF 2020 No. 10 (via a secondary source); Chizhou, Shanghai, Sichuan and Yunnan self-evaluations"),
     options=(
         Option("splits", ("10/50/30/10",), msg("认可的 预算执行/产出/效益/满意度 分配", "Accepted splits execution/outputs/benefits/satisfaction")),
-        Option("cost_group", "output", msg("一级“成本指标”的分值计入哪一项（output 或 benefit）", "Where a first-level 成本指标 counts (output or benefit)")),
+        Option("cost_group", "output", msg("一级“成本指标”的分值计入哪一项（output 或 benefit）", "Where a first-level cost (成本指标) counts (output or benefit)")),
     ),
     examples=(
         Example(_DOC + "selfeval: {execution: {points: 10}, total: {points: 100}}\nindicators:\n"
@@ -93,7 +93,7 @@ def check(decl, opts):
             and sc.indicator_points.value != indicators:
         yield finding(sc.indicator_points.pointer,
                       f"绩效指标的分值写作 {sc.indicator_points.shown}，但各一级指标合计 {num(indicators)}。",
-                      f"The indicator block is worth {sc.indicator_points.shown}, but its levels add up to {num(indicators)}.")
+                      f"The indicator block is worth \"{sc.indicator_points.shown}\", but its levels add up to {num(indicators)}.")
     if indicators is None and sc.indicator_points.value is not None:
         indicators = sc.indicator_points.value  # a truncated or unscored form still prints its block weight
     execution, sum_wrong = w.get("execution"), False
@@ -106,7 +106,7 @@ def check(decl, opts):
                           f"The points add up to {num(total)} (execution {num(execution)} + indicators {num(indicators)}), not 100.")
         elif sc.total_points.value is not None and sc.total_points.value != total:
             yield finding(sc.total_points.pointer, f"合计行的分值 {sc.total_points.shown} 与各项分值之和 {num(total)} 不符。",
-                          f"The total row's points {sc.total_points.shown} differ from the sum of the points, {num(total)}.")
+                          f"The total row's points \"{sc.total_points.shown}\" differ from the sum of the points, {num(total)}.")
     if sum_wrong or w.get("management") or w.get(None) or not is_unwritten(decl.get("selfeval", "weight_reason")):
         return  # points that do not add up, weights outside the four parts, or an explained adjustment
     got = [w.get(p) for p in _PARTS]
@@ -115,12 +115,13 @@ def check(decl, opts):
         return
     shown = "/".join("?" if g is None else num(g) for g in got)
     allowed = "、".join("/".join(num(x) for x in s) for s in accepted)
+    allowed_en = " or ".join("/".join(num(x) for x in s) for s in accepted)
     first = next((p for p, g, a in zip(_PARTS, got, accepted[0], strict=True) if g is not None and g != a), "execution")
     pointer = _pointer(sc, first)
     yield finding(
         pointer,
         f"权重分配（预算执行/产出/效益/满意度）为 {shown}，不是规定的 {allowed}，也未写明 weight_reason（权重调整理由）。",
-        f"The split (execution/outputs/benefits/satisfaction) is {shown}, not {allowed}, and no weight_reason is given.",
+        f"The split (execution/outputs/benefits/satisfaction) is {shown}, not {allowed_en}, and no weight_reason is given.",
         severity=Severity.WARNING,
     )
 

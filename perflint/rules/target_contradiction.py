@@ -5,14 +5,14 @@ from perflint.model.operators import bare
 # code → (中文, English) explanation and fix; {t} is the target as written, {b} without its operator.
 _SAYS = {
     R.EXACT_RANGE: ("“=”要求一个确切值，却给了区间 {b}：写成 ≥下限、≤上限，或只给一个值",
-                    "\"=\" asks for one exact value but {b} is a range: write a floor (≥) or a ceiling (≤), or one value"),
+                    "\"=\" asks for one exact value but \"{b}\" is a range: write a floor (≥) or a ceiling (≤), or one value"),
     R.EXACT_DEADLINE: ("“=”要求一个确切值，“{b}”却是期限：期限用 ≤ 或直接写日期（如 2024年11月30日前）",
                        "\"=\" asks for one exact value but \"{b}\" is a time limit: use ≤ or write the date itself "
-                       "(e.g. 2024年11月30日前)"),
+                       "(e.g. \"2024年11月30日前\")"),
     R.EXACT_CEILING: ("表上标为反向指标（越低越好），却写“=”：反向指标设上限 ≤{b}",
-                      "the form marks it reverse (lower is better) yet writes \"=\": a reverse indicator takes a ceiling ≤{b}"),
+                      "the form marks it reverse (lower is better) yet writes \"=\": a reverse indicator takes a ceiling \"≤{b}\""),
     R.EXACT_SHARE_ON_TIME: ("时效目标“{t}”要求恰好 {b} 按时：写成下限 ≥{b} 并说明按时的口径，或给出期限",
-                            "the timeliness target \"{t}\" asks for exactly {b} on time: write the floor ≥{b} and what "
+                            "the timeliness target \"{t}\" asks for exactly {b} on time: write the floor \"≥{b}\" and what "
                             "counts as on time, or give the deadline"),
 }
 
@@ -26,14 +26,16 @@ _SAYS = {
     description=msg(
         "“=”要求一个确切值，与下列写法矛盾：区间（=1-2家）；期限（=11月前、=4月前配送）；表上“指标方向”为反向的指标"
         "（反向指标设上限 ≤）；时效指标中小于 100% 的比例（=95% 是恰好 95% 按时，应为 ≥95%）。",
-        "\"=\" asks for one exact value, which contradicts: a range (=1-2家); a time limit (=11月前, =4月前配送); an "
-        "indicator whose 指标方向 column says reverse (a reverse indicator takes ≤); a share below 100% on a "
+        "\"=\" asks for one exact value, which contradicts: a range (\"=1-2家\"); a time limit (\"=11月前\", "
+        "\"=4月前配送\"); an indicator whose direction (指标方向) column says reverse (a reverse indicator takes ≤); a "
+        "share below 100% on a "
         "timeliness indicator (=95% is exactly 95% on time, where ≥95% is meant).",
     ),
     rationale=msg(
         "自评时按指标性质判断是否达成：“=1-2家”达到 1 家算不算完成、“=11月前”10 月完成算不算完成，都无从判断；"
         "反向指标写“=”，低于目标反而算未完成。这是本项目依据真实表样归纳的约定。",
-        "At self-evaluation the operator decides whether a target was met: is 1 家 a pass for \"=1-2家\", is October a "
+        "At self-evaluation the operator decides whether a target was met: is \"1 家\" a pass for "
+        "\"=1-2家\", is October a "
         "pass for \"=11月前\"? Nobody can tell. A reverse indicator with \"=\" fails when it does better. This is "
         "this project's convention, drawn from real forms.",
     ),

@@ -22,7 +22,7 @@ _DOC = "kind: self-evaluation\n"
     ),
     rationale=msg(
         "总分决定评价等级（优 ≥90、良 ≥80…）；加总错误会直接改变等级。上海 2021 自评表的两个总分都与各项之和吻合，可作对照。",
-        "The total decides the grade (优 ≥90, 良 ≥80 …); an addition error changes it. Both totals of the Shanghai "
+        "The total decides the grade, excellent (优) from 90, good (良) from 80 …; an addition error changes it. Both totals of the Shanghai "
         "2021 self-evaluations agree with their parts, for comparison.",
     ),
     sources=msg("财预〔2020〕10号（百分制）；上海 2021 自评表", "MOF 2020 No. 10 (100-point scale); Shanghai 2021 self-evaluations"),
@@ -63,4 +63,4 @@ def check(decl, opts):
         yield finding(cell.pointer, f"总分“{cell.shown}”不是数字。", f"The total \"{cell.shown}\" is not a number.")
     elif declared is not None and abs(cell.value - declared) > max(opts["tolerance"], cell.half_unit):
         yield finding(cell.pointer, f"总分为 {cell.shown}，但各项得分之和为 {sc.total_how()} = {num(declared)}。",
-                      f"The total is {cell.shown}, but the scores add up to {sc.total_how()} = {num(declared)}.")
+                      f"The total is \"{cell.shown}\", but the scores add up to {sc.total_how()} = {num(declared)}.")

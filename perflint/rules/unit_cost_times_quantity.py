@@ -16,7 +16,7 @@ from perflint.model.money_fields import budget_limit, target_in_yuan
         "有单位成本指标（如 ≤800元/人）和计量单位相同的数量指标（如 ≥500人）时，单位成本 × 数量不应超过项目当年预算"
         "（跨年度项目为总预算；单年度项目没有当年预算时为总预算，是同一笔钱）乘以 (1 + tolerance)。有多个同单位的"
         "数量指标时取最小的数量，确保只报告必然超出的情况。",
-        "When there is a unit cost (≤800元/人) and a quantity indicator in the same unit (≥500人), unit cost × "
+        "When there is a unit cost (\"≤800元/人\") and a quantity indicator in the same unit (\"≥500人\"), unit cost × "
         "quantity should not exceed the annual amount (the project total for a multi-year project, and for a "
         "single-year project without an annual amount, where it is the same money) times (1 + tolerance). With "
         "several quantities in that unit the smallest is used, so only a certain overrun is reported.",
@@ -59,5 +59,6 @@ def check(decl, opts):
         if product > limit * (1 + opts["tolerance"]):
             yield finding(ind.at("target"), f"单位成本“{ind.name}” {ind.target.raw} × 数量“{q.name}” {q.target.raw} = {format_yuan(product)} 元，"
                           f"超过{label_zh} {format_yuan(limit)} 元：核对单价、数量或预算。",
-                          f"Unit cost \"{ind.name}\" {ind.target.raw} × quantity \"{q.name}\" {q.target.raw} = {format_yuan(product)} 元, "
-                          f"more than {label_en} {format_yuan(limit)} 元: check the price, the quantity or the budget.")
+                          f"Unit cost \"{ind.name}\" \"{ind.target.raw}\" × quantity \"{q.name}\" \"{q.target.raw}\" = "
+                          f"{format_yuan(product)} yuan, more than {label_en} {format_yuan(limit)} yuan: check the price, the "
+                          "quantity or the budget.")

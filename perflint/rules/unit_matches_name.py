@@ -6,7 +6,7 @@ _OPTIONS = (
     Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
     Option("event_endings", N.EVENT_ENDINGS, msg("名称以此结尾即为事件计数（不应为 %）", "Name endings that name a counted event (not a %)")),
     Option("count_endings", N.COUNT_ENDINGS, msg("名称以此结尾即为计数（不应为 %）", "Name endings that make a count (not a %)")),
-    Option("money_endings", N.MONEY_ENDINGS, msg("名称以此结尾即为金额（应为 元/万元）", "Name endings that make an amount of money (元/万元)")),
+    Option("money_endings", N.MONEY_ENDINGS, msg("名称以此结尾即为金额（应为 元/万元）", "Name endings that make an amount of money (in yuan or 10,000 yuan)")),
     Option("time_endings", N.TIME_ENDINGS, msg("名称以此结尾即为时间（应为时间单位）", "Name endings that make a duration (a time unit)")),
 )
 _WORD_OPTIONS = tuple(o.name for o in _OPTIONS)
@@ -49,7 +49,7 @@ def mismatch(ind, opts):
         return (
             f"“{name}”是比率（率），指标值却是文字“{t.raw}”：给出百分比（如 =100%）并写明计算口径，"
             f"或若本意是定性评判，改名为“{better}”。",
-            f"\"{name}\" is a rate (率) but its target is the word \"{t.raw}\": give a percentage (e.g. =100%) and "
+            f"\"{name}\" is a rate but its target is the word \"{t.raw}\": give a percentage (e.g. =100%) and "
             f"how it is counted, or, if a graded judgement is meant, rename it \"{better}\".",
         )
     if t.kind not in ("number", "range"):
@@ -58,30 +58,31 @@ def mismatch(ind, opts):
     if unit is None:
         return None  # no unit at all: unit-required
     if kind == "rate" and unit != "percent":
-        suggestion = f"{_base(name, opts)}响应时间" if N.core(name).endswith("及时率") and unit == "time" \
+        suggestion = f"{_base(name, opts)}{V.RATE_AS_TIME[1]}" if N.core(name).endswith(V.RATE_AS_TIME[0]) and unit == "time" \
             else f"{_base(name, opts)}{_RENAME[unit]}"
         return (
             f"“{name}”是比率（率），指标值却以“{t.unit}”计：改写为百分比，或改名为“{suggestion}”并保留 {t.raw}。",
-            f"\"{name}\" is a rate (率) but its target is in {t.unit}: write it as a percentage, or rename it "
-            f"\"{suggestion}\" and keep {t.raw}.",
+            f"\"{name}\" is a rate but its target is in \"{t.unit}\": write it as a percentage, or rename it "
+            f"\"{suggestion}\" and keep \"{t.raw}\".",
         )
     if kind in ("event", "count") and unit == "percent":
         core = N.core(name)
         return (
             f"“{name}”不是比率，百分比 {t.raw} 没有分母：改名为“{core}率”并写明计算口径（如 故障时长÷运行时长），"
             f"或改为计数（如 ≤3次）。",
-            f"\"{name}\" is not a rate, so {t.raw} has no base: rename it \"{core}率\" and state how it is computed "
-            f"(e.g. downtime ÷ operating time), or give a count (e.g. ≤3次).",
+            f"\"{name}\" is not a rate, so \"{t.raw}\" has no base: rename it \"{core}率\" and state how it is computed "
+            f"(e.g. downtime ÷ operating time), or give a count (e.g. \"≤3次\").",
         )
     if kind == "money" and unit != "money" and not ind.is_cost:
         return (
             f"“{name}”是金额，指标值却以“{t.unit}”计：以 元 或 万元 表示。",
-            f"\"{name}\" is an amount of money but its target is in {t.unit}: state it in 元 or 万元.",
+            f"\"{name}\" is an amount of money but its target is in \"{t.unit}\": state it in yuan (元) or 10,000 yuan (万元).",
         )
     if kind == "time" and unit != "time":
         return (
             f"“{name}”是时间，指标值却以“{t.unit}”计：以 小时、天 或 个工作日 等时间单位表示。",
-            f"\"{name}\" is a duration but its target is in {t.unit}: state it in a time unit such as 小时, 天 or 个工作日.",
+            f"\"{name}\" is a duration but its target is in \"{t.unit}\": state it in a time unit such as \"小时\", \"天\" "
+            f"or \"个工作日\".",
         )
     return None
 
@@ -97,11 +98,12 @@ def mismatch(ind, opts):
         "事件或计数（系统故障、…人数）不能用百分比；金额（…经费、…费用）须以 元/万元 计；时间（…时长、…天数）须以时间单位计。"
         "满意度由 satisfaction-min 检查，成本指标由成本规则检查；产出指标没有数值时由 output-quantified、只写“提升”时由 "
         "baseline-required 报告（它们开启时本规则不重复）。",
-        "The end of the name says what is measured: a rate (…率, 占比, 比例) must be a percentage, not hours, "
-        "people or items, and not a word such as 规范; an event or a count (系统故障, …人数) is not a percentage; "
-        "money (…经费, …费用) is in 元 or 万元; a duration (…时长, …天数) is in a time unit. Satisfaction is left "
-        "to satisfaction-min and cost indicators to the cost rules; an output with no number is output-quantified's "
-        "finding and a bare 提升 baseline-required's (while they are on, this rule does not repeat them).",
+        "The end of the name says what is measured: a rate (\"…率\", \"占比\", \"比例\") must be a percentage, not hours, "
+        "people or items, and not a word such as \"规范\"; an event or a count (\"系统故障\", \"…人数\") is not a "
+        "percentage; money (\"…经费\", \"…费用\") is in yuan or 10,000 yuan; a duration (\"…时长\", \"…天数\") is in a "
+        "time unit. Satisfaction is left to satisfaction-min and cost indicators to the cost rules; an output with no "
+        "number is output-quantified's finding and a bare \"提升\" baseline-required's (while they are on, this rule "
+        "does not repeat them).",
     ),
     rationale=msg(
         "单位与名称不符时，无法判断指标值的含义：“系统更新及时率 ≤24小时”既不是比率也说不清是响应时间还是更新周期；"

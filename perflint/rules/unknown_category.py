@@ -11,8 +11,9 @@ def _unknown(label: str, template, level: int, known: list[str], what_zh: str, w
     near = suggest(label, template, level)
     ask_zh, ask_en = (f"是否应为“{near}”？", f"did you mean \"{near}\"? ") if near else ("", "")
     listed = "、".join(known)
+    listed_en = ", ".join(f"\"{k}\"" for k in known)
     return (f"{what_zh}“{label}”不是规定名称：{ask_zh}可用的名称为 {listed}。",
-            f"\"{label}\" is not a known {what_en}: {ask_en}use one of {', '.join(known)}.")
+            f"\"{label}\" is not a known {what_en}: {ask_en}use one of {listed_en}.")
 
 
 @rule(
@@ -25,9 +26,9 @@ def _unknown(label: str, template, level: int, known: list[str], what_zh: str, w
         "一级、二级指标名称须能归入规定的指标体系（含各年代写法：产出指标/产出目标，数量指标/数量目标/数量，"
         "效果目标，影响力目标，投入和管理目标……），并尽量给出最接近的规定名称。一级指标须是该表样年代使用的"
         "（如 2024 表没有“投入和管理目标”）；投入和管理类下的二级指标是自由填写的，不检查。名称为空也报告。",
-        "First- and second-level names must map onto the indicator tree (any era's spelling: 产出指标/产出目标, "
-        "数量指标/数量目标/数量, 效果目标, 影响力目标, 投入和管理目标…); the nearest known name is suggested. "
-        "A first level must be one the form's era uses (a 2024 form has no 投入和管理目标). Second levels under "
+        "First- and second-level names must map onto the indicator tree (any era's spelling: \"产出指标/产出目标\", "
+        "\"数量指标/数量目标/数量\", \"效果目标\", \"影响力目标\", \"投入和管理目标\"…); the nearest known name is "
+        "suggested. A first level must be one the form's era uses (a 2024 form has no \"投入和管理目标\"). Second levels under "
         "management are free labels and are not checked. A blank name is reported too.",
     ),
     rationale=msg(
@@ -57,15 +58,18 @@ def check(decl, opts):
         l1 = ind.level1_labelled
         if not ind.level1_raw:
             yield finding(ind.at("level1"), f"指标“{ind.name}”没有一级指标：填写如“{template.level1_label(C.OUTPUT)}”。",
-                          f"Indicator \"{ind.name}\" has no first level: fill in e.g. {template.level1_label(C.OUTPUT)}.", on_key=True)
+                          f"Indicator \"{ind.name}\" has no first level: fill in e.g. \"{template.level1_label(C.OUTPUT)}\".",
+                          on_key=True)
             continue
         if l1 is None:
             yield finding(ind.at("level1"), *_unknown(ind.level1_raw, template, 1, level1_names, "一级指标", f"first level for {era} forms"))
             continue
         if l1 not in era_level1:
             names = "、".join(level1_names)
+            names_en = ", ".join(f"\"{n}\"" for n in level1_names)
             yield finding(ind.at("level1"), f"{era} 表样没有一级指标“{ind.level1_raw}”：改用 {names} 之一，或在 era 中写明实际使用的表样。",
-                          f"{era} forms have no first level \"{ind.level1_raw}\": use one of {', '.join(level1_names)}, or declare the form actually used in era.")
+                          f"{era} forms have no first level \"{ind.level1_raw}\": use one of {names_en}, or declare the form "
+                          "actually used in era.")
             continue
         if l1 == C.MANAGEMENT:
             continue  # free second-level labels
@@ -74,4 +78,4 @@ def check(decl, opts):
                           f"Indicator \"{ind.name}\" has no second level: fill it in as the form prints it.", on_key=True)
         elif ind.level2 is None:
             known = template.allowed_level2_labels(l1) or template_named("national").allowed_level2_labels(C.OUTPUT)
-            yield finding(ind.at("level2"), *_unknown(ind.level2_raw, template, 2, known, "二级指标", f"second level under {ind.level1_raw}"))
+            yield finding(ind.at("level2"), *_unknown(ind.level2_raw, template, 2, known, "二级指标", f"second level under \"{ind.level1_raw}\""))

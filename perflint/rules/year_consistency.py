@@ -28,7 +28,7 @@ def _span(era: str) -> str:
         "sh-2020 为 2020–2023，sh-2024 为 2021–2024，sh-2025 自 2025 年，central-2015 为 2015–2021，central-2022 "
         "自 2022 年）；没有 fiscal_year 时，计划起止日期的年份须等于表名年度。起止日期与 fiscal_year 的关系由 "
         "fiscal-year-dates 检查。",
-        "The year in the form title (（2024年度）) must equal fiscal_year; a declared era must be a form in use "
+        "The year in the form title (\"（2024年度）\") must equal fiscal_year; a declared era must be a form in use "
         "that fiscal year (sh-2019 up to 2019, sh-2020 2020–2023, sh-2024 2021–2024, sh-2025 from 2025, "
         "central-2015 2015–2021, central-2022 from 2022); without fiscal_year, the years of the planned dates "
         "must equal the title year. Dates against fiscal_year are fiscal-year-dates' job.",

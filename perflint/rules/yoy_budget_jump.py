@@ -46,7 +46,7 @@ def check(pair, opts):
     yield finding(
         "/budget/annual",
         f"年度资金 {format_yuan(now)} 元，{last.year} 年为 {format_yuan(before)} 元（{last.path}:{line}），变动 {change}：说明原因，并核对目标是否相应调整。",
-        f"The annual amount is {format_yuan(now)} 元 against {format_yuan(before)} 元 in {last.year} ({last.path}:{line}), "
+        f"The annual amount is {format_yuan(now)} yuan against {format_yuan(before)} yuan in {last.year} ({last.path}:{line}), "
         f"a change of {change}: explain it, and check the targets moved with it.",
         value=f"{now}\0{before}\0{last.key}",
         related=(last.related("/budget/annual", msg(f"{last.year} 年的年度资金", f"the {last.year} annual amount")),),

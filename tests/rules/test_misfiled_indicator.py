@@ -68,3 +68,14 @@ def test_word_lists_are_options():
 def test_messages_say_where_it_belongs():
     found = lint_text(block(ind(*OUT_QUAL, "服务周期内空气质量", "优良")), select=["misfiled-indicator"])
     assert "生态效益指标" in found[0].message.zh and "ecological" in found[0].message.en
+
+
+def test_what_looks_misfiled_but_is_not():
+    check_fails("misfiled-indicator", [
+        ind(*OUT_QUAL, "空气质量监测数据准确率", "≥95%"),  # the service's quality, not the air's
+        ind(*OUT_QUAL, "水质检测合格率", "≥98%"),
+        ind(*ECON, "品牌知名度提升带动销售额增长", "≥10%"),  # an economic effect that mentions awareness
+        ind(*ECO, "节能降耗成本节约", "≥5%"),  # energy saved: ecological
+        ind(*ECO, "垃圾分类参与率", "≥80%"),  # taking part in sorting waste: ecological
+        ind(*OUT_Q, "采购规格统一的设备数量", "≥10台"),
+    ], [], key="name")

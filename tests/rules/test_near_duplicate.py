@@ -42,3 +42,10 @@ def test_a_duplicate_satisfaction_is_info_and_a_duration_conflict_a_warning():
                  ind(*SAT, "市民满意度", "≥90%"), ind(*OUT_QUAL, "市民对服务的满意度", "≥95%"))
     found = {(d.pointer, str(d.severity)) for d in lint_text(text, select=["near-duplicate"])}
     assert found == {("/indicators/1/target", "warning"), ("/indicators/3/target", "info")}
+
+
+def test_different_measures_of_one_subject_are_not_grouped():
+    check_fails("near-duplicate", [
+        ind(*OUT_Q, "培训时长", "≥8小时"),
+        ind(*OUT_Q, "培训天数", "≥2天"),
+    ], [])

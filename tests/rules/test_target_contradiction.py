@@ -32,3 +32,10 @@ def test_a_split_target_is_read_as_one():
     """指标性质 / 指标值 / 度量单位 in three cells: one target, whose pointer is the value cell."""
     found = lint_text(block(ind(*OUT_Q, "合作单位数量", "1-2", operator="=", unit="家")), select=["target-contradiction"])
     assert [(d.pointer, d.value) for d in found] == [("/indicators/0/target", "1-2")]
+
+
+def test_a_share_with_a_deadline_attached_is_no_contradiction():
+    check_fails("target-contradiction", [
+        ind(*OUT_T, "整改完成率", "=100%（年底前）"),
+        ind(*OUT_T, "办结时间", "=3个工作日内"),
+    ], [1])

@@ -1,0 +1,1 @@
+"""Excel workbooks: the reviewer workbook, `perflint export` and `perflint import`."""
