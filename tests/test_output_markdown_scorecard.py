@@ -69,6 +69,14 @@ def test_the_cli_writes_it(perflint, tmp_path):
     assert unglossed_chinese(section(out, "Self-evaluations")) == []
 
 
+def test_the_heading_is_a_heading_after_the_folded_list():
+    """CommonMark ends an HTML block only at a blank line: a heading right after `</details>` would
+    render as literal text on GitHub."""
+    text = render(lint_report(bundled(SEED_A, SEED_B), lang="en"))
+    before = text[:text.index("### Self-evaluations")]
+    assert "</details>" in before and before.endswith("\n\n")
+
+
 def test_declarations_get_no_scorecard():
     assert "自评表得分复核" not in render(lint_report(bundled(DECLARATION), lang="zh"))
     text = render(lint_report(bundled(DECLARATION, SEED_B), lang="zh"))

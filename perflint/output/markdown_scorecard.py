@@ -58,7 +58,8 @@ def section(report, file_link: Callable[[str], str], budget: int, size: Callable
     files = [r for r in report.files if r.meta.get("kind") == KIND]
     if not files:
         return ""
-    head = "\n".join(["", f"### {t['title']}", "", t["intro"]])
+    # a blank line before the heading whatever precedes it (after `</details>` a heading needs one)
+    head = "\n".join(["", "", f"### {t['title']}", "", t["intro"]])
     note = t["left_out"].format(n=len(files))
     used = size(head) + size(note) + 2
     parts, shown = [head], 0
