@@ -200,3 +200,17 @@ def test_any_self_evaluation_lints_without_an_internal_error(row, sources, indic
                           {"level1": "满意度指标", "level2": "满意度指标", "name": "m", **indicator}]}
     text = json.dumps(doc, ensure_ascii=False)  # JSON is YAML
     assert "internal-error" not in {d.rule for d in lint_text(text)}
+
+
+def test_an_overspend_repeated_by_its_only_source_is_one_finding_naming_each_row():
+    one = ("selfeval:\n  execution:\n    {full_year: 100, executed: 120,\n"
+           "     sources: {appropriation: {full_year: 100, executed: 120}}}\n")
+    [(rule, pointer, text)] = found(one, "exec-within-budget")
+    assert pointer == "/selfeval/execution/executed" and text.startswith("The total row (年度资金总额): 120 yuan spent")
+    # a source's own overspend is named by its kind of row when the label was not transcribed
+    two = ("selfeval:\n  execution:\n    {full_year: 150, executed: 170,\n"
+           "     sources: {appropriation: {full_year: 100, executed: 120}, other: {full_year: 50, executed: 50}}}\n")
+    rows = found(two, "exec-within-budget")
+    assert [(p, t.split(":")[0]) for _, p, t in rows] == [
+        ("/selfeval/execution/executed", "The total row (年度资金总额)"),
+        ("/selfeval/execution/sources/appropriation/executed", "This year's appropriation (当年财政拨款)")]

@@ -27,7 +27,7 @@ from perflint.model.fields import BLANK_MARKS, is_blank
 from perflint.model.money import FACTORS, format_yuan
 from perflint.model.polarity import polarity
 from perflint.model.targets import Target, parse_target
-from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, GRADES, INSTRUCTION_TEXT
+from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, FUND_ROW_NAMES, GRADES, INSTRUCTION_TEXT
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -160,6 +160,15 @@ class FundRow:
 
     def column(self, name: str) -> Cell:
         return getattr(self, name)
+
+    @property
+    def name(self) -> str:
+        """The row's label as printed, else the name forms print for its kind of row."""
+        return self.label or FUND_ROW_NAMES.get(self.key, (self.key, self.key))[0]
+
+    @property
+    def name_en(self) -> str:
+        return f"\"{self.label}\"" if self.label else FUND_ROW_NAMES.get(self.key, (self.key, self.key))[1]
 
 
 def _row(key: str, data, pointer: str) -> FundRow:

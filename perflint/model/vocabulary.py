@@ -450,3 +450,15 @@ AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONEY_UNITS = r"亿元|万元|元"
 BREAKDOWN = re.compile(rf"(?P<total>{AMOUNT})\s*(?P<unit>{MONEY_UNITS})[^。；;其]{{0,12}}[。，,；;]?\s*其中\s*[:：]?(?P<parts>[^。]*)")
 BREAKDOWN_PART = re.compile(rf"(?P<num>{AMOUNT})\s*(?P<unit>{MONEY_UNITS})")
+
+
+# The rows of a self-evaluation's budget-execution block, named as the forms print them (zh, en), for a
+# row whose label was not transcribed.
+FUND_ROW_NAMES = {
+    "total": ("年度资金总额", "the total row (年度资金总额)"),
+    "appropriation": ("当年财政拨款", "this year's appropriation (当年财政拨款)"),
+    "carryover": ("上年结转资金", "the carry-over (上年结转资金)"),
+    "special_account": ("财政专户管理资金", "funds in a fiscal special account (财政专户管理资金)"),
+    "unit_funds": ("单位资金", "the unit's own funds (单位资金)"),
+    "other": ("其他资金", "other funds (其他资金)"),
+}
