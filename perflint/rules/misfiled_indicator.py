@@ -5,7 +5,7 @@ from perflint.model.names import core, ending, find_word
 
 # What the name states, in words for messages.
 _STATED = {
-    C.TIMELINESS: ("时效", "timeliness"), C.QUALITY: ("质量", "quality"), C.SATISFACTION: ("满意度", "satisfaction"),
+    C.QUANTITY: ("数量", "a quantity"), C.TIMELINESS: ("时效", "timeliness"), C.QUALITY: ("质量", "quality"), C.SATISFACTION: ("满意度", "satisfaction"),
     C.ECOLOGICAL: ("生态效益", "an ecological effect"), C.ECONOMIC: ("经济效益", "an economic effect"),
     C.SOCIAL: ("社会效益", "a social effect"), C.COST: ("成本", "cost"),
 }

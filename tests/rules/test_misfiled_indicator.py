@@ -79,3 +79,10 @@ def test_what_looks_misfiled_but_is_not():
         ind(*ECO, "垃圾分类参与率", "≥80%"),  # taking part in sorting waste: ecological
         ind(*OUT_Q, "采购规格统一的设备数量", "≥10台"),
     ], [], key="name")
+
+
+def test_a_count_under_timeliness_is_reported_as_quantity():
+    # 培训人数 under 时效: the name states a quantity; the message names where it belongs
+    check_fails("misfiled-indicator", [ind(*OUT_T, "培训人数", "≥300人")], [0], key="name")
+    found = lint_text(block(ind(*OUT_T, "培训人数", "≥300人")), select=["misfiled-indicator"])
+    assert "数量指标" in found[0].message.zh and "a quantity" in found[0].message.en
