@@ -416,14 +416,6 @@ EXCLUSIVE_NATURES = (
 # Self-evaluation
 # ---------------------------------------------------------------------------------------------
 
-# A template's fill-in hint left at the end of a third-level name: 公猪舍(≥**平方米), 排污沟(≥米),
-# 保育栏(≥套), ( ≥**个 ), or without brackets 受益建档立卡贫困人口数≥**人. The hint states the operator and
-# the unit the target cell was to take.
-_HINT_OP = r"≥|≤|>=|<=|=|>|<"
-_HINT_UNIT = r"%|‰|[\u4e00-\u9fff]{1,4}"
-FILL_IN_HINT = re.compile(
-    rf"(?:[（(]\s*(?P<op>{_HINT_OP})?\s*(?P<stars>[*＊×xX]+)?\s*(?P<unit>{_HINT_UNIT})\s*[)）]"
-    rf"|(?P<op2>{_HINT_OP})?\s*(?P<stars2>[*＊]{{2,}})\s*(?P<unit2>{_HINT_UNIT}))\s*$")
 # What a self-evaluation writes in 实际完成值 when it gives a verdict instead of a value, by the
 # attainment it claims (达成年度指标 / 部分达成并具有一定效果 / 未达成且效果较差); VERDICT_WORDS above
 # are all of them.
