@@ -88,7 +88,10 @@ DEADLINE_UNITS = ("月", "日", "号", "个月", "季度", "个工作日", "工�
 # Words that introduce a total (or a yearly or per-head figure) before its number: 建设内容共计3类, 全年365天.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计", "全年", "年均", "日均", "月均", "人均", "户均")
 # Zero written in words: 零事故, 不发生, 杜绝, 无 (in a target cell: none happens).
-ZERO_WORDS = ("零事故", "零发生", "零投诉", "零差错", "零伤亡", "零", "不发生", "未发生", "杜绝", "无")
+ZERO_WORDS = ("零事故", "零发生", "零投诉", "零差错", "零伤亡", "零", "不发生", "未发生", "不产生", "未产生", "不造成",
+              "未造成", "杜绝", "无")
+# The end of a list that its count closes: 涵盖政策、技能等4类 (4类, not a vague "and so on").
+LIST_CLOSERS = ("等",)
 # Verbs that may follow a deadline (12月底前完成, 24小时内响应, 6月30日前完成招标).
 DEADLINE_VERBS = ("完成", "完工", "办结", "响应", "到场", "到位", "上线", "验收", "交付", "配送", "招标", "结束",
                   "开工", "竣工", "提交", "上报", "发放", "拨付", "兑现", "处置", "处理", "修复", "解决", "反馈")
