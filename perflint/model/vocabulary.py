@@ -248,6 +248,9 @@ COST_ENDINGS = ("成本", "单价", "造价", "费用", "成本控制")
 # The state of the environment itself (森林覆盖率, 空气质量优良天数比例): an ecological effect.
 ECOLOGICAL_STATE_WORDS = ("森林覆盖", "绿化覆盖", "植被覆盖", "空气质量", "优良天数", "水质达标", "PM2.5", "碳排放",
                           "能耗", "水土流失")
+# The state of society itself (社区治理水平, 居民安全感): a social effect, never an economic one.
+SOCIAL_STATE_WORDS = ("社区治理", "基层治理", "社会治理", "网格化治理", "安全感", "幸福感", "获得感", "社会稳定", "社会治安",
+                      "社会秩序")
 # People counted (参与人次, 参与人数): an output or a social effect, never an ecological one.
 PARTICIPATION_COUNTS = ("参与人次", "参与人数", "参加人次", "参加人数", "参观人次", "参观人数")
 # Accepting a delivered output (验收合格率): its quality, wherever it is filed.
