@@ -104,7 +104,7 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         "Checks both ways that what an indicator's name measures fits the second level it is filed under: "
         "timeliness or quality under quantity (数量), such as \"…及时性\", \"…合格率\" or a technical specification "
         "such as \"射程\"; timeliness (\"…及时性\") or an effect (\"空气质量\", \"水质\") under quality (质量); a revenue under "
-        "cost (成本); popular science, publicity, awareness or the state of society (社区治理, 安全感) under economic benefit (经济效益); cost control, or "
+        "cost (成本); popular science, publicity, awareness or the state of society (\"社区治理\", \"安全感\") under economic benefit (经济效益); cost control, or "
         "taking part and using, under ecological benefit (生态效益); satisfaction under an output; and under "
         "satisfaction (满意度), a measure that is no satisfaction (\"工作效率\", \"投诉次数\"). Only words that name "
         "one dimension count. Economic measures under social or ecological benefit and satisfaction under a "
