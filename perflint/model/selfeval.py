@@ -27,7 +27,14 @@ from perflint.model.fields import BLANK_MARKS, is_blank
 from perflint.model.money import FACTORS, format_yuan
 from perflint.model.polarity import polarity
 from perflint.model.targets import Target, parse_target
-from perflint.model.vocabulary import ATTAINMENT_HEDGES, ATTAINMENT_LEVELS, ATTAINMENT_WORDS, FUND_ROW_NAMES, GRADES, INSTRUCTION_TEXT
+from perflint.model.vocabulary import (
+    ATTAINMENT_HEDGES,
+    ATTAINMENT_LEVELS,
+    ATTAINMENT_WORDS,
+    FUND_ROW_NAMES,
+    GRADES,
+    INSTRUCTION_TEXT,
+)
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
