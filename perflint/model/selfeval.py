@@ -233,6 +233,18 @@ class Execution:
             return None
         return Figures(summed["full_year"], summed["executed"], "sources", summed["initial"])
 
+    def budget(self) -> Decimal | None:
+        """The full-year budget in 元 as the rate reads it (the sources' sum under a total row of zeros),
+        else the initial budget; None when neither is printed."""
+        f = self.figures()
+        factor = FACTORS.get(self.unit, Decimal(1))
+        if f is not None:
+            return f.full_year * factor
+        for cell in (self.total.full_year, self.total.initial):
+            if cell.value is not None:
+                return cell.value * factor
+        return None
+
     def _sources_have_money(self) -> bool:
         return any(r.column(c).value for r in self.sources for c in COLUMNS)
 
