@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -46,9 +47,15 @@ def generate_fast_validator() -> str:
     digest = schema_digest()
     code = fastjsonschema.compile_to_code(copy.deepcopy(schema()), use_formats=False, use_default=False)
     name = code[code.index("def validate_") + 4: code.index("(data")]
+    # "…[{x}]".format(**locals()) builds a dict of every local per list item, valid or not: an f-string
+    # names the one it needs
+    code = _FORMAT_LOCALS.sub(r'f"\1"', code)
     return ("# Generated from schema/declaration.schema.json by `python -m perflint.engine.schema_check`.\n"
             f"# Do not edit; tests/test_schema.py checks that it is current.\n# schema sha256: {digest}\n"
             f"{code}\n\nvalidate = {name}\n")
+
+
+_FORMAT_LOCALS = re.compile(r'"((?:[^"\\{}]|\{[A-Za-z_]\w*\})*)"\.format\(\*\*locals\(\)\)')
 
 
 def schema_digest() -> str:
