@@ -9,7 +9,8 @@ from importlib import resources
 
 from perflint.core.diagnostic import Finding, Message
 from perflint.loading import messages as LM
-from perflint.loading.sourcemap import join, set_at, split
+from perflint.loading.sourcemap import join, set_at
+from perflint.loading.sourcemap import tokens as pointer_tokens
 from perflint.model import vocabulary as V
 
 _TYPE_ZH = {"string": "文本", "number": "数字", "integer": "整数", "boolean": "是/否（true/false）",
@@ -173,7 +174,7 @@ def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
     in ``data`` (so rules see what was meant), and report those whose meaning changed."""
     out = []
     for pointer, (kind, raw) in scalars.items():
-        tokens = tuple("*" if t.isdigit() else t for t in split(pointer))
+        tokens = tuple("*" if t.isdigit() else t for t in pointer_tokens(pointer))
         if not _expects_text(tokens):
             continue
         set_at(data, pointer, raw)
