@@ -74,7 +74,11 @@ def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, 
                count=COUNT_ENDINGS) -> str | None:
     """frequency | rate | money | time | event | count | None, from how the name ends (checked in that
     order). 频率 is a frequency (a count per period) and 效率, 速率 are speeds: none of them is a share."""
-    table, longest = _class_table(rate, money, time, event, count)
+    if rate is RATE_ENDINGS and money is MONEY_ENDINGS and time is TIME_ENDINGS and event is EVENT_ENDINGS \
+            and count is COUNT_ENDINGS:
+        table, longest = _DEFAULT_CLASSES  # what the model reads: the vocabulary's own lists
+    else:
+        table, longest = _class_table(rate, money, time, event, count)
     text = core(name)
     found = 0
     for size in range(min(longest, len(text)), 0, -1):  # every ending at once: one pass, not one per list
@@ -112,6 +116,9 @@ def _class_table(rate, money, time, event, count) -> tuple[dict[str, int], int]:
     if len(_CLASS_TABLES) < 256:
         _CLASS_TABLES[key] = (lists, table, longest)
     return table, longest
+
+
+_DEFAULT_CLASSES = _class_table(RATE_ENDINGS, MONEY_ENDINGS, TIME_ENDINGS, EVENT_ENDINGS, COUNT_ENDINGS)
 
 
 def is_satisfaction_score(name) -> bool:
