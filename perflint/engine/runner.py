@@ -265,6 +265,7 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             "department": text_of(decl.get("department") or decl.get("declaring_unit")),
             "fiscal_year": decl.fiscal_year,
             "era": era,
+            "kind": decl.kind,  # a report shows a self-evaluation's scorecard, a declaration none
         }
     else:
         settings = config.for_file(key, era)
