@@ -114,7 +114,7 @@ def validate_https___perflint_invalid_schema_declaration_schema_json(data, custo
                         data__project__category_len = len(data__project__category)
                         for data__project__category_x, data__project__category_item in enumerate(data__project__category):
                             if not isinstance(data__project__category_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".project.category[{data__project__category_x}]".format(**locals()) + " must be string", value=data__project__category_item, name="" + (name_prefix or "data") + ".project.category[{data__project__category_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".project.category[{data__project__category_x}]" + " must be string", value=data__project__category_item, name="" + (name_prefix or "data") + f".project.category[{data__project__category_x}]" + "", definition={'type': 'string'}, rule='type')
                 if "performance_type" in data__project_keys:
                     data__project_keys.remove("performance_type")
                     data__project__performancetype = data__project["performance_type"]
