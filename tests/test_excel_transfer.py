@@ -42,6 +42,15 @@ def load(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def exported_and_imported(tmp_path: Path, text: str) -> object:
+    """``text`` written as a YAML file, exported to a workbook and imported back: the data import wrote."""
+    (tmp_path / "d.yaml").write_text(text, encoding="utf-8")
+    assert run("export", str(tmp_path / "d.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
+    result = run("import", str(tmp_path / "x/d.xlsx"), "--to", str(tmp_path / "y"))
+    assert result.exit_code == 0, result.output
+    return load(tmp_path / "y/d.yaml")
+
+
 def written(doc):
     """An imported declaration as the YAML import writes reads back (amounts as YAML floats)."""
     return yaml.safe_load(to_yaml(doc.data, doc.sources, [], [], "schema.json"))
@@ -271,10 +280,7 @@ def test_text_that_yaml_would_retype_is_quoted(tmp_path):
             "  - {level1: 产出指标, level2: 数量指标, name: '1:30', target: '0'}\n"
             "  - {level1: 产出指标, level2: 数量指标, name: 'null', target: '=100%'}\n"
             "  - {level1: 产出指标, level2: 数量指标, name: '2024-01-01', target: '@x'}\n")
-    (tmp_path / "q.yaml").write_text(text, encoding="utf-8")
-    assert run("export", str(tmp_path / "q.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
-    assert run("import", str(tmp_path / "x/q.xlsx"), "--to", str(tmp_path / "y")).exit_code == 0
-    assert load(tmp_path / "y/q.yaml") == yaml.safe_load(text)
+    assert exported_and_imported(tmp_path, text) == yaml.safe_load(text)
 
 
 # --- untrusted workbooks -------------------------------------------------------------------------
@@ -437,10 +443,7 @@ def test_entries_that_are_no_mapping_come_back_in_place(tmp_path):
     text = ("kind: declaration\nfiscal_year: 2024\nproject: {name: x}\nunknown_key: {a: 1, b: [x, y]}\nindicators:\n"
             "  - {level1: 产出指标, level2: 数量指标, name: A, target: '1'}\n  - just text\n"
             "  - {level1: 产出指标, level2: 数量指标, name: B, target: '2'}\n")
-    (tmp_path / "l.yaml").write_text(text, encoding="utf-8")
-    assert run("export", str(tmp_path / "l.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
-    assert run("import", str(tmp_path / "x/l.xlsx"), "--to", str(tmp_path / "y")).exit_code == 0
-    assert load(tmp_path / "y/l.yaml") == yaml.safe_load(text)
+    assert exported_and_imported(tmp_path, text) == yaml.safe_load(text)
 
 
 def test_a_reviewer_workbook_imports_as_its_forms(tmp_path, monkeypatch):
@@ -460,11 +463,7 @@ def test_values_that_read_like_labels_come_back_as_values(tmp_path):
             "project: {name: 年度资金申请总额, nature: 项目类别, category: /project/name}\n"
             "goals: {overall: 合计, annual: 年度总体目标}\n"
             "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 项目性质, target: 一级指标}\n")
-    (tmp_path / "v.yaml").write_text(text, encoding="utf-8")
-    assert run("export", str(tmp_path / "v.yaml"), "--to", str(tmp_path / "x")).exit_code == 0
-    result = run("import", str(tmp_path / "x/v.xlsx"), "--to", str(tmp_path / "y"))
-    assert result.exit_code == 0, result.output
-    assert load(tmp_path / "y/v.yaml") == yaml.safe_load(text)
+    assert exported_and_imported(tmp_path, text) == yaml.safe_load(text)
 
 
 def test_nothing_from_a_workbook_can_start_a_log_line(tmp_path):

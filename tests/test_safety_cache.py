@@ -49,7 +49,7 @@ def test_nothing_is_written_into_the_linted_tree_by_default(tmp_path):
 
 
 def _manifest(cache):
-    [path] = cache.glob("*.marshal")
+    [path] = [p for p in cache.glob("*.marshal") if not p.name.startswith("pass-")]
     return path
 
 
@@ -59,7 +59,8 @@ def test_a_forged_manifest_is_never_trusted_nor_decoded(tmp_path, cache):
     manifest = _manifest(cache)
     entries = marshal.loads(manifest.read_bytes()[32:])
     for entry in entries.values():
-        entry[4]["d"] = []  # "clean"
+        meta, _rows = marshal.loads(entry[6])  # [size, mtime, sha256, key, kind, summary digest, (meta, rows), summary]
+        entry[6] = marshal.dumps((meta, []))  # "clean"
     payload = marshal.dumps(entries)
     for forged in (payload, b"\0" * 32 + payload, os.urandom(32) + payload):
         manifest.write_bytes(forged)
@@ -112,3 +113,58 @@ def test_the_cache_key_is_private(cache):
     assert _secret() == _secret() and len(_secret()) == 32
     key = user_cache_dir() / "cache-key"
     assert key.stat().st_mode & 0o077 == 0 and (user_cache_dir().stat().st_mode & 0o077) == 0
+
+
+def _aged(path, seconds=60):
+    """As if the file had been saved a while ago (the cache re-hashes files modified in the last 2 s)."""
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+def test_discovery_asks_the_cache_for_the_kind_of_unchanged_files_only(tmp_path, cache, monkeypatch):
+    from perflint.cli.collect import collect
+    from perflint.engine import discovery
+
+    monkeypatch.setenv("PERFLINT_CACHE_DIR", str(cache))
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SRC, tmp_path / "a.yaml")
+    shutil.copy(SRC, tmp_path / "b.yaml")
+    (tmp_path / "compose.yaml").write_text("services: {web: {image: nginx}}\n")
+    for name in ("a.yaml", "b.yaml", "compose.yaml"):
+        _aged(tmp_path / name)
+    read = []
+    real = discovery.read_source
+    monkeypatch.setattr(discovery, "read_source", lambda path, *a: read.append(os.path.basename(path)) or real(path, *a))
+    first = collect(["."], None, {})
+    assert sorted(read) == ["a.yaml", "b.yaml", "compose.yaml"]
+    read.clear()
+    assert [r.path for r in collect(["."], None, {}).results] == [r.path for r in first.results] == ["a.yaml", "b.yaml"]
+    assert read == ["compose.yaml"]  # not a declaration, so never linted nor cached: read to tell
+    # b.yaml is no longer a declaration: its size and mtime changed, so it is read again and skipped
+    (tmp_path / "b.yaml").write_text("kind: something-else\n")
+    read.clear()
+    run = collect(["."], None, {})
+    assert [r.path for r in run.results] == ["a.yaml"] and sorted(read) == ["b.yaml", "compose.yaml"]
+    assert ("b.yaml", "`kind: something-else` is not a kind perflint checks") in run.skipped
+
+
+@pytest.mark.parametrize("what", ["fifo", "link out"])
+def test_a_cached_file_replaced_by_something_else_is_never_served_from_the_cache(tmp_path, cache, what):
+    """The cache answers for a regular file with the recorded size and mtime only: a FIFO, a link out of
+    the tree put in a cached declaration's place (its mtime made the recorded one) is looked at afresh,
+    and refused."""
+    shutil.copy(SRC, tmp_path / "x.yaml")
+    _aged(tmp_path / "x.yaml")
+    truth = check(tmp_path, cache, ".")
+    assert len(truth["diagnostics"]) > 5
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.yaml"
+    shutil.copy(SRC, secret)
+    stamp = os.stat(tmp_path / "x.yaml")
+    os.unlink(tmp_path / "x.yaml")
+    if what == "fifo":
+        os.mkfifo(tmp_path / "x.yaml")
+    else:
+        os.symlink(secret, tmp_path / "x.yaml")
+    os.utime(tmp_path / "x.yaml", ns=(stamp.st_atime_ns, stamp.st_mtime_ns), follow_symlinks=False)
+    for args in ((".",), ("x.yaml",)):  # found in a folder (discovery asks the cache) and named
+        assert [d["rule"] for d in check(tmp_path, cache, *args)["diagnostics"]] == ["file-not-regular"]

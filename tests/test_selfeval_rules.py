@@ -200,3 +200,27 @@ def test_any_self_evaluation_lints_without_an_internal_error(row, sources, indic
                           {"level1": "满意度指标", "level2": "满意度指标", "name": "m", **indicator}]}
     text = json.dumps(doc, ensure_ascii=False)  # JSON is YAML
     assert "internal-error" not in {d.rule for d in lint_text(text)}
+
+
+def test_an_overspend_repeated_by_its_only_source_is_one_finding_naming_each_row():
+    one = ("selfeval:\n  execution:\n    {full_year: 100, executed: 120,\n"
+           "     sources: {appropriation: {full_year: 100, executed: 120}}}\n")
+    [(rule, pointer, text)] = found(one, "exec-within-budget")
+    assert pointer == "/selfeval/execution/executed" and text.startswith("The total row (年度资金总额): 120 yuan spent")
+    # a source's own overspend is named by its kind of row when the label was not transcribed
+    two = ("selfeval:\n  execution:\n    {full_year: 150, executed: 170,\n"
+           "     sources: {appropriation: {full_year: 100, executed: 120}, other: {full_year: 50, executed: 50}}}\n")
+    rows = found(two, "exec-within-budget")
+    assert [(p, t.split(":")[0]) for _, p, t in rows] == [
+        ("/selfeval/execution/executed", "The total row (年度资金总额)"),
+        ("/selfeval/execution/sources/appropriation/executed", "This year's appropriation (当年财政拨款)")]
+
+
+def test_a_qualitative_level_lowered_by_a_hedge_is_partly_or_not_met():
+    row = ("indicators:\n  - {level1: 产出指标, level2: 质量指标, name: 管理制度, target: 健全, actual: %s, points: 10, score: %s,"
+           " deviation_reason: 制度修订中}\n")
+    assert len(found(row % ("基本健全", 10), "qual-score-band")) == 1  # partly met, full points
+    assert found(row % ("基本健全", 7), "qual-score-band") == []
+    assert len(found(row % ("未健全", 10), "qual-score-band")) == 1
+    assert found(row % ("健全", 10), "qual-score-band") == []
+    assert found(row % ("健全完善", 10), "qual-score-band") == []  # not a hedge: nothing assumed

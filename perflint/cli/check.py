@@ -105,7 +105,7 @@ def run_check(paths, formats, config_path, lang, cli, diff=None, baseline=None, 
                 fail(f"--format {name}={path}: cannot write: {exc.strerror or exc}")
         else:
             click.echo(text, nl=False, color=True)
-    if any(d.rule == "internal-error" for d in report.diagnostics):
+    if report.internal_error():
         return 2
     worst = report.worst()
     return 1 if worst is not None and worst >= report.fail_on and not exit_zero else 0

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from perflint.cli.main import fail, note
 
+# below this, the pass across files costs less than reading and writing its cache (a pre-commit run)
+_PASS_CACHE_MIN_FILES = 64
+
 
 @dataclass
 class Options:
@@ -43,9 +46,10 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     stdin = "-" in paths
     paths = [p for p in paths if p != "-"]
     distrust(paths)  # no plugin is ever loaded from what is being linted
+    caches = _Caches(use_cache)
     try:
         configs = Configs(config_path, cli, cwd)
-        selection = discover(paths, cwd, configs, opts.respect_gitignore, opts.force_exclude)
+        selection = discover(paths, cwd, configs, opts.respect_gitignore, opts.force_exclude, caches.kind)
         stdin_target = _stdin_target(opts, configs, cwd) if stdin else None
     except (ConfigError, PluginError) as exc:
         fail(f"configuration error: {exc}")
@@ -83,7 +87,7 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     by_path = {}
     for config, group in groups.values():
         # keyed by the path as discovered (a name that is not UTF-8 is shown escaped in the result)
-        by_path.update(zip(group, _lint_group(group, config, jobs, use_cache, opts.quiet), strict=True))
+        by_path.update(zip(group, _lint_group(group, config, jobs, caches.of(config), opts.quiet), strict=True))
     results = [by_path[shown] for shown, _ in everything]
     config_of = {r.path: config for r, (_, config) in zip(results, everything, strict=True)}
     used = [(config, len(group)) for config, group in groups.values()]
@@ -91,7 +95,8 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     if across and results:
         # a --diff run keeps the changed files, and the others only where a check across files involves a
         # changed one
-        results = crossfile.apply(results, run_config, only={shown for shown, _ in files} if diff else None)
+        results = crossfile.apply(results, run_config, only={shown for shown, _ in files} if diff else None,
+                                  cache=caches.of_pass(run_config) if len(results) >= _PASS_CACHE_MIN_FILES else None)
     run = Run(run_config, results, selection.skipped, configs=used,
               config_of={r.path: config_of[r.path] for r in results})
     if stdin_target:
@@ -113,15 +118,40 @@ def collect(paths, config_path, cli, diff=None, jobs=None, use_cache=True, opts:
     return run
 
 
-def _lint_group(paths, config, jobs, use_cache, quiet):
+class _Caches:
+    """The run's caches, one per configuration, opened once: discovery asks them for the `kind:` of
+    unchanged files, then the lint for results; and the cache of the pass across files."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._by_config: dict[int, object] = {}
+
+    def of(self, config):
+        if not self.enabled:
+            return None
+        cache = self._by_config.get(id(config))
+        if cache is None:
+            from perflint.engine.cache import Cache
+            from perflint.engine.registry import all_rules
+
+            cache = self._by_config[id(config)] = Cache(config, all_rules())
+        return cache
+
+    def kind(self, path: str, config) -> tuple[bool, str | None]:
+        cache = self.of(config)
+        return cache.kind(path) if cache is not None and cache.usable else (False, None)
+
+    def of_pass(self, config):
+        if not self.enabled:
+            return None
+        from perflint.engine.cache import PassCache
+
+        return PassCache(config)
+
+
+def _lint_group(paths, config, jobs, cache, quiet):
     from perflint.engine.batch import lint_files
-    from perflint.engine.registry import all_rules
 
-    cache = None
-    if use_cache:
-        from perflint.engine.cache import Cache
-
-        cache = Cache(config, all_rules())
     return lint_files(paths, config, jobs=jobs, cache=cache, progress=sys.stderr.isatty() and not quiet,
                       interruptible=True)
 

@@ -11,6 +11,7 @@ from perflint.config.model import Config
 from perflint.core.diagnostic import Message
 from perflint.engine.runner import FileResult, file_diagnostic, lint_bytes
 from perflint.loading.files import Refused, read_source_stat, shown_name
+from perflint.loading.kind import top_level_kind
 from perflint.loading.messages import name_not_utf8
 
 _POOL_MIN_FILES = 64  # below this, starting workers costs more than it saves
@@ -28,12 +29,13 @@ def _init_worker(config: Config, digest: bool) -> None:
 
 
 def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None,
-               digest: bool | None = None) -> tuple[FileResult, str, tuple | None]:
+               digest: bool | None = None) -> tuple[FileResult, str, tuple | None, str | None]:
     """The result for the file at ``path`` (as the file system names it), and, when a cache will
-    store the result, its content hash and the (size, mtime_ns) the file had when it was read."""
+    store the result, its content hash, the (size, mtime_ns) the file had when it was read and its
+    top-level `kind:` (what discovery asks the cache next time)."""
     config = config or _config
     shown = shown_name(path)
-    digest_hex, stamp = "", None
+    digest_hex, stamp, kind = "", None, None
     if raw is None:
         try:
             raw, st = read_source_stat(path)
@@ -49,19 +51,22 @@ def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None
         result = lint_bytes(shown, raw, config)
         if _digest if digest is None else digest:
             digest_hex = hashlib.sha256(raw).hexdigest()
+            kind = top_level_kind(raw)
     if shown != path:
         result.source = path
         named = file_diagnostic(shown, "file-name-encoding", name_not_utf8(shown), config)
         if named:
             result.diagnostics.insert(0, named)
-    return result, digest_hex, stamp
+    return result, digest_hex, stamp, kind
 
 
-def _lint_chunk(paths: list[str]) -> list[tuple[str, dict, str, tuple | None]]:
+def _lint_chunk(paths: list[str]) -> list[tuple]:
+    """In a worker: each result as marshal bytes (plain tuples), several times cheaper to send than
+    the objects, and stored by the cache as they are."""
     out = []
     for p in paths:
-        result, digest, stamp = _lint_path(p)
-        out.append((p, result.pack(), digest, stamp))
+        result, digest, stamp, kind = _lint_path(p)
+        out.append((p, result.key, *result.blobs(), digest, stamp, kind))
     return out
 
 
@@ -102,7 +107,9 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
         if jobs > 1 and len(todo) >= _POOL_MIN_FILES:
             from multiprocessing import get_context  # imported only when used
 
-            size = max(8, min(256, len(todo) // (jobs * 8) or 1))
+            # small chunks: the last ones end close together (a chunk of 250 files is a third of a second
+            # that one worker may run alone at the end); each costs one message
+            size = max(8, min(64, len(todo) // (jobs * 32) or 1))
             chunks = [[p for p, _ in todo[i:i + size]] for i in range(0, len(todo), size)]
             # Workers are forked ignoring Ctrl-C (the parent alone handles it); while they run, Ctrl-C
             # ends them and the run at once: unwinding through the pool's locks and threads instead
@@ -118,8 +125,9 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
                     if pressed:
                         _abort(signal.SIGINT, None)
                 for chunk in pool.imap(_lint_chunk, chunks):
-                    for path, packed, digest, stamp in chunk:
-                        _record(results, cache, FileResult.unpack(path, packed), digest, stamp, tick)
+                    for path, key, blob, summary, summary_digest, digest, stamp, kind in chunk:
+                        result = FileResult.from_blobs(path, key, blob, summary, summary_digest)
+                        _record(results, cache, result, digest, stamp, kind, tick)
                 pool.close()
                 pool.join()
             finally:
@@ -127,17 +135,17 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
                     signal.signal(signal.SIGINT, previous)
         else:
             for path, raw in todo:
-                result, digest, stamp = _lint_path(path, raw, config, cache is not None)
-                _record(results, cache, result, digest, stamp, tick)
+                result, digest, stamp, kind = _lint_path(path, raw, config, cache is not None)
+                _record(results, cache, result, digest, stamp, kind, tick)
     if cache:
         cache.save()
     return [results[p] for p in paths]
 
 
-def _record(results, cache, result, digest, stamp, tick) -> None:
+def _record(results, cache, result, digest, stamp, kind, tick) -> None:
     results[result.source_path] = result
     if cache and digest:
-        cache.store(result.source_path, digest, result, stamp)
+        cache.store(result.source_path, digest, result, stamp, kind)
     if tick:
         tick.update(1)
 

@@ -10,7 +10,10 @@ pair's indicators are matched by name through a dictionary.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+
+from yaml import MappingNode
 
 from perflint.core.diagnostic import Diagnostic, Severity
 from perflint.engine.registry import all_rules
@@ -58,7 +61,8 @@ def summarize(decl, doc) -> dict:
         stable = f"/indicators/[{ind.name}]" if ind.name else ind.pointer
         node = items[ind.index] if ind.index < len(items) else None
         rows.append([ind.name, ind.level1, ind.level2, ind.target_raw, t.op, None if t.value is None else str(t.value),
-                     t.unit, t.kind, stable, ind.index, *_name_and_target(node)])
+                     t.unit, t.kind, stable, ind.index, *_name_and_target(node),
+                     normal_name(ind.name)])  # worked out here, in parallel, not by the pass
     out = {"v": SUMMARY_VERSION, "kind": decl.kind, "year": decl.fiscal_year, "era": decl.era,
            "dept": _text(decl.get("department")) or _text(decl.get("declaring_unit")),
            "project": _text(decl.get("project", "name")), "ind": rows, "spans": spans, "sups": []}
@@ -91,13 +95,17 @@ _NO_SPAN = (0, 0, 0, 0)
 def _name_and_target(node) -> tuple[int, ...]:
     """The spans of an indicator's name and target value nodes, as eight ints (zeros where absent):
     one pass over the item's keys, no pointer built (most files never need them)."""
-    found = {}
-    value = getattr(node, "value", None)
-    for pair in value if isinstance(value, list) else ():
-        if isinstance(pair, tuple) and getattr(pair[0], "value", None) in ("name", "target"):
-            s, e = pair[1].start_mark, pair[1].end_mark
-            found[pair[0].value] = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-    return (*found.get("name", _NO_SPAN), *found.get("target", _NO_SPAN))
+    name = target = _NO_SPAN
+    for key, value in node.value if isinstance(node, MappingNode) else ():
+        which = key.value
+        if which == "name" or which == "target":
+            s, e = value.start_mark, value.end_mark
+            span = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+            if which == "name":
+                name = span
+            else:
+                target = span
+    return (*name, *target)
 
 
 def _execution_summary(decl, out: dict, mark) -> None:
@@ -162,22 +170,68 @@ class Index:
                         yield "previous-year", Pair(files[0], declarations[year - 1][0])
 
 
-def apply(results: list, config, only: set[str] | None = None) -> list:
+def apply(results: list, config, only: set[str] | None = None, cache=None) -> list:
     """Run the cross-file rules over ``results`` (FileResult, in run order) and add their findings to
     the subject files. With ``only`` (the files --diff asks about), keep each file's own findings only
-    for those files, and a cross-file finding only when one of its two files is among them."""
-    from perflint.engine.runner import fingerprint
+    for those files, and a cross-file finding only when one of its two files is among them.
+
+    With ``cache`` (engine.cache.PassCache), the findings the pass adds are reused when nothing it
+    reads changed: every file's path, key and summary (by digest), the configuration, the rules and
+    ``only``; perflint's version and code name the cache file."""
+    from perflint.engine.cache import gc_paused
 
     if only is not None:  # the files as results show them (a name that is not UTF-8 is shown escaped)
         only = {r.path for r in results if r.path in only or r.source_path in only}
+    digest = _digest(results, config, only) if cache is not None and cache.usable else None
+    added = cache.get(digest) if digest else None
+    if added is None:
+        with gc_paused():  # the pass makes many small objects and no cycles
+            added = _added(results, config, only)
+        if digest:
+            cache.put(digest, added)
+    out = []
+    for r in results:
+        extra = added.get(r.path)
+        if only is not None and r.path not in only:
+            if not extra:
+                continue
+            r.diagnostics = []
+        if extra:
+            r.add_rows(extra)
+        out.append(r)
+    return out
+
+
+def _digest(results: list, config, only: set[str] | None) -> str:
+    """A digest of everything the pass reads."""
+    h = hashlib.sha256(repr((config.fingerprint(), sorted(_pairs_of(getattr(config, "aliases", None))),
+                             sorted(all_rules()), None if only is None else sorted(only))).encode())
+    for r in results:
+        h.update(repr((r.path, r.key, r.summary_digest)).encode())
+    return h.hexdigest()
+
+
+def _pairs_of(aliases) -> list:
+    return [(group, sorted(names.items())) for group, names in (aliases or {}).items() if isinstance(names, dict)]
+
+
+def _added(results: list, config, only: set[str] | None) -> dict[str, list[tuple]]:
+    """{file as shown: the findings the pass adds to it, packed, inline suppressions applied}."""
+    from perflint.engine.runner import _pack_rows, fingerprint
+
     rules = all_rules()
     by_kind: dict[str, list] = defaultdict(list)
     for r in rules.values():
         for k in r.kinds:
             if k.startswith(PREFIX):
                 by_kind[k[len(PREFIX):]].append(r)
-    files = [ProjectFile(r.path, r.key or r.path, r.summary) for r in results
-             if isinstance(r.summary, dict) and r.summary.get("v") == SUMMARY_VERSION]
+    files = []
+    sups = {}
+    for r in results:
+        summary = r.summary
+        if isinstance(summary, dict) and summary.get("v") == SUMMARY_VERSION:
+            files.append(ProjectFile(r.path, r.key or r.path, summary))
+            sups[r.path] = summary.get("sups")
     index = Index(files, getattr(config, "aliases", None))
     added: dict[str, list[Diagnostic]] = defaultdict(list)
     for kind, pair in index.pairs():
@@ -203,17 +257,10 @@ def apply(results: list, config, only: set[str] | None = None) -> list:
                 added[pair.subject.path].append(Diagnostic(
                     rule.id, severity, pair.subject.path, pair.subject.span(f.pointer), f.pointer, f.message,
                     value=f.value, fingerprint=fingerprint(rule.id, pair.subject.key, stable, f.value), related=f.related))
-    out = []
-    for r in results:
-        extra = added.get(r.path, [])
-        _suppress(extra, r.summary)
-        if only is not None and r.path not in only:
-            if not extra:
-                continue
-            r.diagnostics = []
-        if extra:
-            r.diagnostics = sorted(r.diagnostics + extra, key=Diagnostic.sort_key)
-        out.append(r)
+    out = {}
+    for path, diagnostics in added.items():
+        _suppress(diagnostics, sups.get(path))
+        out[path] = _pack_rows(diagnostics)
     return out
 
 
@@ -227,10 +274,9 @@ def _stable(f: ProjectFile, pointer: str) -> str:
     return pointer
 
 
-def _suppress(diagnostics: list[Diagnostic], summary) -> None:
+def _suppress(diagnostics: list[Diagnostic], sups) -> None:
     """Inline suppressions of cross-file rules, recorded in the file's summary. They are never reported
     as unused: whether one is used depends on which files a run includes."""
-    sups = summary.get("sups") if isinstance(summary, dict) else None
     if not sups or not diagnostics:
         return
     for d in diagnostics:

@@ -128,11 +128,13 @@ def _read_patterns(path: str) -> tuple[str, ...]:
 
 
 def discover(paths, cwd: Path, configs: Configs, respect_gitignore: bool = True,
-             force_exclude: bool = False) -> Selection:
+             force_exclude: bool = False, cached_kind=None) -> Selection:
+    """``cached_kind(path, config)``: (True, the top-level `kind:` — text or None) that a cache recorded
+    for a file that has not changed since, else (False, None); such a file is not read to tell."""
     sel = Selection()
+    kinds = _Kinds(document_kinds(), cached_kind)
     seen: set[str] = set()
     ignores = GitIgnores(respect_gitignore)
-    kinds = document_kinds()
     here = os.path.realpath(cwd)
     for raw in paths:
         raw = str(raw)
@@ -296,15 +298,38 @@ def _select(shown: str, path: str, config: Config, kinds, sel: Selection) -> Non
     if config.include and matches(config.relative(os.path.abspath(path)), config.include):
         sel.files.append((shown, config))
         return
-    try:
-        head = read_source(path, MAX_BYTES)
-    except (Refused, OSError):  # not a regular file, a link out, too large, unreadable: the lint step reports it
-        sel.files.append((shown, config))
-        return
-    kind = top_level_kind(head)
-    if known_kind(kind, kinds):
+    told, kind = kinds.cached(path, config)
+    if not told:
+        try:
+            head = read_source(path, MAX_BYTES)
+        except (Refused, OSError):  # not a regular file, a link out, too large, unreadable: the lint step reports it
+            sel.files.append((shown, config))
+            return
+        kind = top_level_kind(head)
+    if kinds.known(kind):
         sel.files.append((shown, config))
     elif kind:
         sel.skipped.append((shown, f"`kind: {kind}` is not a kind perflint checks"))
     else:
         sel.skipped.append((shown, "no top-level `kind:` (declaration or self-evaluation)"))
+
+
+class _Kinds:
+    """The kinds perflint checks, and what a cache can tell of a file's kind without reading it.
+
+    The cache answers only for a regular file (lstat) whose size and mtime are those it recorded when
+    it last read the file, from bytes it authenticated: what reading would find."""
+
+    def __init__(self, kinds: frozenset[str], cached_kind=None):
+        self.kinds = kinds
+        self._cached = cached_kind
+        self._known: dict = {}
+
+    def cached(self, path: str, config: Config):
+        return (False, None) if self._cached is None else self._cached(path, config)
+
+    def known(self, kind: str | None) -> bool:
+        verdict = self._known.get(kind)
+        if verdict is None:
+            verdict = self._known[kind] = known_kind(kind, self.kinds)
+        return verdict

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import marshal
+import operator
 from decimal import Decimal
 
 from perflint.config.model import Config
@@ -11,18 +12,36 @@ from perflint.engine import crossfile, schema_check, suppression
 from perflint.engine.registry import all_rules
 from perflint.loading.files import shown_name
 from perflint.loading.loader import load
-from perflint.loading.sourcemap import get_at, split
+from perflint.loading.sourcemap import get_at, tokens
 from perflint.model.declaration import Declaration, text_of
 
 
-@dataclass
 class FileResult:
-    path: str  # as shown: relative to the working directory
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)  # project, department, era … for reports
-    key: str = ""  # relative to the configuration's folder: what globs, fingerprints and baselines see
-    source: str = ""  # the path to read the file at, when it differs from ``path`` (a name not in UTF-8)
-    summary: dict | None = None  # what the checks across files read (engine.crossfile), plain data
+    """What linting one file found, and what reports and the checks across files need of it.
+
+    A result that came from the cache or a worker stays packed (marshal bytes of plain tuples, see
+    ``pack``) until something asks for it: its findings become Diagnostic objects only when a format
+    or a step needs objects (``diagnostics``), the common formats read the packed rows (``rows``),
+    and the summary for the checks across files is decoded only when that pass has to run."""
+
+    __slots__ = ("path", "key", "source", "_diagnostics", "_rows", "_meta", "_blob", "_summary", "_summary_blob",
+                 "_summary_digest")
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, meta: dict | None = None,
+                 key: str = "", source: str = "", summary: dict | None = None):
+        self.path = path  # as shown: relative to the working directory
+        self.key = key  # relative to the configuration's folder: what globs, fingerprints and baselines see
+        self.source = source  # the path to read the file at, when it differs from ``path`` (a name not in UTF-8)
+        self._diagnostics = [] if diagnostics is None else diagnostics
+        self._rows: list | None = None  # the findings, packed, while no one asked for objects
+        self._meta = {} if meta is None else meta  # project, department, era … for reports
+        self._blob: bytes | None = None  # marshal of (meta, rows), not decoded yet
+        self._summary = summary  # what the checks across files read (engine.crossfile), plain data
+        self._summary_blob: bytes | None = None  # marshal of the summary, not decoded yet
+        self._summary_digest: str | None = None
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {len(self.rows)} finding(s))"
 
     @property
     def source_path(self) -> str:
@@ -32,25 +51,134 @@ class FileResult:
     def active(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.suppressed]
 
+    # --- the findings: objects on demand, packed rows otherwise -----------------------------------
+
+    def _decode(self) -> None:
+        if self._blob is not None:
+            self._meta, self._rows = marshal.loads(self._blob)
+            self._blob = None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._diagnostics is None:
+            self._decode()
+            self._diagnostics = _unpack_rows(self.path, self._rows)
+            self._rows = None
+        return self._diagnostics
+
+    @diagnostics.setter
+    def diagnostics(self, value: list[Diagnostic]) -> None:
+        self._decode()  # the meta travels with the rows
+        self._diagnostics, self._rows = value, None
+
+    @property
+    def packed(self) -> bool:
+        """Whether the findings are still packed rows (no Diagnostic objects made)."""
+        return self._diagnostics is None
+
+    @property
+    def rows(self) -> list[tuple]:
+        """The findings as packed rows (see ``pack``), without making objects of them."""
+        if self._diagnostics is None:
+            self._decode()
+            return self._rows
+        return _pack_rows(self._diagnostics)
+
+    def add_rows(self, rows: list[tuple]) -> None:
+        """Add packed findings (of this file), keeping the order of Diagnostic.sort_key."""
+        if self._diagnostics is None:
+            self._decode()
+            self._rows = sorted(self._rows + list(rows), key=_ROW_ORDER)
+        else:
+            self._diagnostics = sorted(self._diagnostics + _unpack_rows(self.path, rows), key=Diagnostic.sort_key)
+
+    @property
+    def meta(self) -> dict:
+        self._decode()
+        return self._meta
+
+    @meta.setter
+    def meta(self, value: dict) -> None:
+        self._decode()
+        self._meta = value
+
+    # --- the summary for the checks across files ---------------------------------------------------
+
+    @property
+    def summary(self) -> dict | None:
+        if self._summary_blob is not None:
+            self._summary = marshal.loads(self._summary_blob)
+            self._summary_blob = None
+        return self._summary
+
+    @summary.setter
+    def summary(self, value: dict | None) -> None:
+        self._summary, self._summary_blob, self._summary_digest = value, None, None
+
+    @property
+    def summary_digest(self) -> str:
+        """A digest of the summary (what the cache of the pass across files is keyed by)."""
+        if self._summary_digest is None:
+            blob = self._summary_blob if self._summary_blob is not None else _summary_bytes(self._summary)
+            self._summary_digest = hashlib.sha256(blob).hexdigest()
+        return self._summary_digest
+
+    # --- packing: for the cache (marshal) and the worker pool --------------------------------------
+
     def pack(self) -> dict:
         """Plain tuples and text, for the cache (marshal) and the worker pool (several times cheaper
         to pickle than the objects)."""
-        return {"meta": self.meta, "key": self.key, "s": self.summary, "d": [
-            (d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
-             d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix), _related_out(d.related))
-            for d in self.diagnostics]}
+        return {"meta": self.meta, "key": self.key, "s": self.summary, "d": self.rows}
 
     @classmethod
     def unpack(cls, path: str, data: dict) -> FileResult:
         """The result for the file at ``path`` (as the file system names it) from ``pack``."""
-        sev = _SEVERITIES
         shown = shown_name(path)
-        diags = [Diagnostic(r, sev[s], shown, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix),
-                            _related_in(rel))
-                 for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix, rel in data["d"]]
-        return cls(shown, diags, data["meta"], data["key"], path if shown != path else "", summary=data.get("s"))
+        result = cls(shown, None, data["meta"], data["key"], path if shown != path else "", summary=data.get("s"))
+        result._diagnostics, result._rows = None, list(data["d"])
+        return result
+
+    def blobs(self) -> tuple[bytes, bytes, str]:
+        """(findings and meta, summary, the summary's digest) as marshal bytes: what a worker sends
+        and the cache stores."""
+        summary = self._summary_blob if self._summary_blob is not None else _summary_bytes(self._summary)
+        if self._summary_digest is None:
+            self._summary_digest = hashlib.sha256(summary).hexdigest()
+        blob = self._blob if self._blob is not None else marshal.dumps((self._meta, self.rows))
+        return blob, summary, self._summary_digest
+
+    @classmethod
+    def from_blobs(cls, path: str, key: str, blob: bytes, summary: bytes, summary_digest: str) -> FileResult:
+        """The result for the file at ``path`` (as the file system names it) from ``blobs``: nothing
+        is decoded until it is asked for."""
+        shown = shown_name(path)
+        result = cls(shown, None, None, key, path if shown != path else "")
+        result._diagnostics, result._blob = None, blob
+        result._summary_blob, result._summary_digest = summary, summary_digest
+        return result
 
 
+def _summary_bytes(summary: dict | None) -> bytes:
+    """marshal's version 0 writes no back-references, whose use depends on how many references an
+    object has: these bytes depend on the summary's data alone, so equal summaries have one digest."""
+    return marshal.dumps(summary, 0)
+
+
+def _pack_rows(diagnostics: list[Diagnostic]) -> list[tuple]:
+    return [(d.rule, int(d.severity), d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.pointer,
+             d.message.zh, d.message.en, d.value, d.suppressed, d.fingerprint, _fix_out(d.fix), _related_out(d.related))
+            for d in diagnostics]
+
+
+def _unpack_rows(shown: str, rows) -> list[Diagnostic]:
+    sev = _SEVERITIES
+    return [Diagnostic(r, sev[s], shown, Span(ln, col, eln, ecol), p, Message(zh, en), v, sup, fp, _fix_in(fix),
+                       _related_in(rel) if rel else ())
+            for r, s, ln, col, eln, ecol, p, zh, en, v, sup, fp, fix, rel in rows]
+
+
+# Diagnostic.sort_key on a packed row (every finding of a result is in its file): line, column, rule, pointer
+_ROW_ORDER = operator.itemgetter(2, 3, 0, 6)
 _SEVERITIES = {int(s): s for s in Severity}
 
 
@@ -85,10 +213,9 @@ _NAMED_LISTS = ("indicators", "items")
 def stable_pointer(data, pointer: str) -> str:
     """The pointer with list indices of named entries replaced by their names, so inserting an
     indicator above another does not change the other's identity: /indicators/[参观人数]/target."""
-    tokens = split(pointer)
     node = data
     out = []
-    for tok in tokens:
+    for tok in tokens(pointer):
         if isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
             item = node[int(tok)]
             name = item.get("name") if isinstance(item, dict) else None
@@ -138,6 +265,7 @@ def lint_bytes(path: str, raw: bytes, config: Config) -> FileResult:
             "department": text_of(decl.get("department") or decl.get("declaring_unit")),
             "fiscal_year": decl.fiscal_year,
             "era": era,
+            "kind": decl.kind,  # a report shows a self-evaluation's scorecard, a declaration none
         }
     else:
         settings = config.for_file(key, era)

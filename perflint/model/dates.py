@@ -93,6 +93,8 @@ def _checked(year: int, month: int | None, day: int | None) -> Loose:
 
 _ONE = r"\d{4}(?:\s*[年./-]\s*\d{1,2}(?:\s*[月./-]\s*\d{1,2}\s*[日号]?|\s*月)?|\s*年)?|\d{5,8}"
 _PERIOD = re.compile(rf"^\s*({_ONE})\s*(?:-|~|～|—|–|至|到)\s*({_ONE})\s*$")
+# One year and its months in one cell: 2023年1-12月, 2023年3月至10月, 2023年全年, 2023年度.
+_YEAR_SPAN = re.compile(r"^\s*(\d{4})\s*年\s*(?:(\d{1,2})\s*月?\s*(?:-|~|～|—|–|至|到)\s*(\d{1,2})\s*月|全年|度)\s*$")
 
 
 def read_period(text, compact: bool = True) -> tuple[Loose, Loose] | None:
@@ -100,12 +102,24 @@ def read_period(text, compact: bool = True) -> tuple[Loose, Loose] | None:
     text is not two dates joined by a dash or 至. ``compact=False`` refuses dates written as bare digits
     (20246): in a target, 20000-30000 is a range of numbers."""
     m = _PERIOD.match(text) if isinstance(text, str) else None
-    if not m or (not compact and (m.group(1).isdigit() or m.group(2).isdigit())):
+    if not m:
+        return _year_span(text)
+    if not compact and (m.group(1).isdigit() or m.group(2).isdigit()):
         return None
     first, last = read_loose(m.group(1)), read_loose(m.group(2))
     if first is None or last is None:
         return None
     return first, last
+
+
+def _year_span(text) -> tuple[Loose, Loose] | None:
+    m = _YEAR_SPAN.match(text) if isinstance(text, str) else None
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return Loose(year), Loose(year)
+    return _checked(year, int(m.group(2)), None), _checked(year, int(m.group(3)), None)
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date] | None:

@@ -25,6 +25,12 @@ _QUANTITY = re.compile(
     rf"(?P<pre>不少于|不低于|至少|超过|达到)?(?<![\d第约近逾]){_NUM}\s*(?P<approx>多|余)?\s*(?P<unit>{'|'.join(COUNTERS)})"
     r"(?:以上)?(?P<noun>[\u4e00-\u9fffA-Za-z]{1,12})"
 )
+# The noun first, then its count, closing the clause: 开展文化惠民演出120场, 培训教师1.5万人次以上.
+_QUANTITY_AFTER_NOUN = re.compile(
+    rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?)(?P<pre>不少于|不低于|至少|超过|达到)?(?<![\d第约近逾]){_NUM}\s*(?P<approx>多|余)?"
+    rf"\s*(?P<mult>万|亿)?\s*(?P<unit>{'|'.join(COUNTERS)})(?P<floor>以上)?(?=$|[,;.:、()\s。；：！])"
+)
+_MULTIPLIERS = V.NUMBER_MULTIPLIERS
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -35,6 +41,11 @@ class Quantity:
     noun: str
     floor: bool  # 不少于3个 / 3个以上: a minimum, not an exact count
     text: str
+    shown: str = ""  # the count as written (1.5万人次), for messages
+
+    @property
+    def written(self) -> str:
+        return self.shown or f"{self.value}{self.unit}"
 
 
 def display(text) -> str:
@@ -96,6 +107,18 @@ def quantities(text) -> tuple[Quantity, ...]:
         after = cleaned[m.end("unit"):m.end("unit") + 2]
         floor = bool(m.group("pre") and m.group("pre") != "达到") or after.startswith("以上")
         out.append(Quantity(value, m.group("unit"), m.group("noun"), floor, m.group(0)))
+    taken = [(q_start, q_end) for q_start, q_end in (m.span() for m in _QUANTITY.finditer(cleaned))]
+    for m in _QUANTITY_AFTER_NOUN.finditer(cleaned):
+        value = cn_number(m.group("num"))
+        if m.group("approx") or value is None or _is_year(m.group("num"), m.group("unit")):
+            continue
+        if any(a < m.end() and m.start("num") < b for a, b in taken):
+            continue  # read already as count-then-noun
+        mult = m.group("mult") or ""
+        value *= _MULTIPLIERS.get(mult, 1)
+        floor = bool(m.group("pre") and m.group("pre") != "达到") or bool(m.group("floor"))
+        shown = f"{m.group('num')}{mult}{m.group('unit')}"
+        out.append(Quantity(value, m.group("unit"), m.group("noun"), floor, m.group(0), shown))
     return tuple(out)
 
 

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from perflint.core.diagnostic import UNKNOWN_SPAN, Message, Related, Span
 
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 _CODE_PREFIX = re.compile(r"^[0-9A-Za-z_]{2,32}\s*[-－—]\s*")  # 219-池州市…, 51000021R000000019951-工资性支出
 _SPACE = re.compile(r"\s+")
 
@@ -58,7 +58,10 @@ def _opt(value) -> str | None:
 
 
 def _is_span(found) -> bool:
-    return isinstance(found, (list, tuple)) and len(found) == 4 and all(type(x) is int for x in found) and found[0] > 0
+    if type(found) not in (list, tuple) or len(found) != 4:
+        return False
+    line, column, end_line, end_column = found
+    return type(line) is type(column) is type(end_line) is type(end_column) is int and line > 0
 
 
 def _decimal(text) -> Decimal | None:
@@ -71,7 +74,7 @@ def _decimal(text) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorRef:
     """An indicator of another file: its name, canonical levels, target (as written, and parsed) and pointer."""
 
@@ -87,6 +90,7 @@ class IndicatorRef:
     stable: str  # /indicators/[name]: the pointer fingerprints use
     name_span: tuple = (0, 0, 0, 0)  # line, column, end line, end column; zeros when unknown
     target_span: tuple = (0, 0, 0, 0)
+    key: str = ""  # the name normalised (normal_name): how indicators of two files are matched
 
     @property
     def pointer(self) -> str:
@@ -94,10 +98,6 @@ class IndicatorRef:
 
     def at(self, key: str) -> str:
         return f"{self.pointer}/{key}"
-
-    @cached_property
-    def key(self) -> str:
-        return normal_name(self.name)
 
     @property
     def numeric(self) -> bool:
@@ -147,15 +147,18 @@ class ProjectFile:
 
     @cached_property
     def indicators(self) -> tuple[IndicatorRef, ...]:
-        """The indicators, each with its index in the file's list (a row of another shape is skipped)."""
+        """The indicators, each with its index in the file's list (a row of another shape is skipped).
+        The name's normal form comes with the row (computed where the file was linted)."""
         out = []
         rows = self.summary.get("ind")
         for row in rows if isinstance(rows, list) else ():
-            if type(row) not in (list, tuple) or len(row) != 18 or type(row[9]) is not int:
+            if type(row) not in (list, tuple) or len(row) != 19 or type(row[9]) is not int:
                 continue  # a row of another shape (a cache written by another version)
             name, l1, l2, target, op, value, unit, kind, stable, index = row[:10]
-            out.append(IndicatorRef(index, _str(name), _opt(l1), _opt(l2), _str(target), _opt(op), _decimal(value),
-                                    _opt(unit), _str(kind), _str(stable), tuple(row[10:14]), tuple(row[14:18])))
+            name = name if type(name) is str else ""
+            key = row[18] if type(row[18]) is str else normal_name(name)
+            out.append(IndicatorRef(index, name, _opt(l1), _opt(l2), _str(target), _opt(op), _decimal(value),
+                                    _opt(unit), _str(kind), _str(stable), tuple(row[10:14]), tuple(row[14:18]), key))
         return tuple(out)
 
     @cached_property

@@ -27,7 +27,14 @@ from perflint.model.fields import BLANK_MARKS, is_blank
 from perflint.model.money import FACTORS, format_yuan
 from perflint.model.polarity import polarity
 from perflint.model.targets import Target, parse_target
-from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, GRADES, INSTRUCTION_TEXT
+from perflint.model.vocabulary import (
+    ATTAINMENT_HEDGES,
+    ATTAINMENT_LEVELS,
+    ATTAINMENT_WORDS,
+    FUND_ROW_NAMES,
+    GRADES,
+    INSTRUCTION_TEXT,
+)
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -161,6 +168,15 @@ class FundRow:
     def column(self, name: str) -> Cell:
         return getattr(self, name)
 
+    @property
+    def name(self) -> str:
+        """The row's label as printed, else the name forms print for its kind of row."""
+        return self.label or FUND_ROW_NAMES.get(self.key, (self.key, self.key))[0]
+
+    @property
+    def name_en(self) -> str:
+        return f"\"{self.label}\"" if self.label else FUND_ROW_NAMES.get(self.key, (self.key, self.key))[1]
+
 
 def _row(key: str, data, pointer: str) -> FundRow:
     data = data if isinstance(data, dict) else {}
@@ -217,6 +233,18 @@ class Execution:
             return None
         return Figures(summed["full_year"], summed["executed"], "sources", summed["initial"])
 
+    def budget(self) -> Decimal | None:
+        """The full-year budget in 元 as the rate reads it (the sources' sum under a total row of zeros),
+        else the initial budget; None when neither is printed."""
+        f = self.figures()
+        factor = FACTORS.get(self.unit, Decimal(1))
+        if f is not None:
+            return f.full_year * factor
+        for cell in (self.total.full_year, self.total.initial):
+            if cell.value is not None:
+                return cell.value * factor
+        return None
+
     def _sources_have_money(self) -> bool:
         return any(r.column(c).value for r in self.sources for c in COLUMNS)
 
@@ -244,6 +272,12 @@ class Execution:
         if rate is None or points is None:
             return None
         return round2(min(rate, Decimal(1)) * points)
+
+    def rate_check(self) -> RateCheck:
+        """The total row's printed rate beside the recomputed one."""
+        f = self.figures()
+        rate = f.rate if f else None
+        return RateCheck(self.total.rate, rate, f.how() if rate is not None else None)
 
     def score_how(self) -> Message | None:
         """min(98.10%, 100%) × 10 = 9.81（执行率 2847.98 ÷ 2903.14 = 98.10%）."""
@@ -335,8 +369,14 @@ def attainment_of(data: dict, actual: str, target: str) -> str | None:
     text = re.sub(r"[\s。.，,；;！!“”\"]", "", actual)
     if not text:
         return None
-    if text == re.sub(r"[\s。.，,；;！!“”\"]", "", target):
+    level = re.sub(r"[\s。.，,；;！!“”\"]", "", target)
+    if text == level:
         return "met"  # the level set is the level reached: 健全 → 健全
+    if level and text.endswith(level):
+        hedge = text[: -len(level)]
+        for reached in ("unmet", "partial"):  # the level set, lowered: 基本健全, 未健全
+            if hedge in ATTAINMENT_HEDGES[reached]:
+                return reached
     for level in ("unmet", "partial", "met"):  # 未达成 before 达成
         if any(text.startswith(w) for w in ATTAINMENT_WORDS[level]):
             return level
@@ -439,10 +479,40 @@ class Row:
     declared: Decimal | None
     recomputed: Decimal | None
     how: Message | None
+    part: str = "indicator"  # execution | indicator | total
+    line: ScoreLine | None = None  # an indicator's: its path, target and actual as printed
 
     @property
     def differs(self) -> bool:
         return self.recomputed is not None and (self.declared is None or abs(self.declared - self.recomputed) >= CENT)
+
+
+@dataclass(frozen=True)
+class RateCheck:
+    """The execution rate as printed next to executed ÷ full-year budget. ``recomputed`` is the rate in
+    percent to two decimals (None when there is no budget to divide by)."""
+
+    printed: Cell
+    rate: Decimal | None  # the exact fraction
+    how: Message | None
+
+    @property
+    def recomputed(self) -> Decimal | None:
+        return None if self.rate is None else round2(self.rate * HUNDRED)
+
+    @property
+    def differs(self) -> bool:
+        """Printed and recomputed disagree beyond the last printed digit (98.11% against 98.0999…%); a
+        rate printed without % may be a percentage (98.11) or a fraction (0.9811)."""
+        if self.rate is None:
+            return False
+        value = self.printed.value
+        if value is None:
+            return True
+        exact = self.rate * HUNDRED
+        if abs(value - exact) <= self.printed.half_unit:
+            return False
+        return self.printed.percent or abs(value * HUNDRED - exact) > self.printed.half_unit * HUNDRED
 
 
 @dataclass(frozen=True)
@@ -506,18 +576,19 @@ class Scorecard:
         if e is not None:
             how = e.score_how()
             out.append(Row(e.total.score.pointer, Message("预算执行率", "budget execution"), e.points.value,
-                           e.total.score.value, e.expected_score, how))
+                           e.total.score.value, e.expected_score, how, "execution"))
         for ln in self.lines:
             name = ln.indicator.name or ln.indicator.path
             if ln.not_applicable:
                 out.append(Row(ln.score.pointer, Message(f"{name}（不适用）", f"{name} (not applicable)"), ln.points.value,
-                               None, None, None))
+                               None, None, None, line=ln))
                 continue
-            out.append(Row(ln.score.pointer, Message(name, name), ln.points.value, ln.score.value, ln.expected, ln.how))
+            out.append(Row(ln.score.pointer, Message(name, name), ln.points.value, ln.score.value, ln.expected, ln.how,
+                           line=ln))
         recomputed = self.recomputed_sum()
         how = self.total_how(recomputed=True)
         out.append(Row(self.total_score.pointer, Message("总分", "total"), self.total_points.value, self.total_score.value,
-                       recomputed, Message(how, how) if recomputed is not None else None))
+                       recomputed, Message(how, how) if recomputed is not None else None, "total"))
         return out
 
     def total_how(self, recomputed: bool = False) -> str:

@@ -29,7 +29,8 @@ _NUM_RE = re.compile(NUMBER)
 # not: 人次, 平方米, 元/亩, (元/平方米·年), GB, m2.
 _UNIT_PART = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9²³]{0,5}"
 _UNIT_RE = re.compile(rf"^[\(（]?\s*(%|‰|{_UNIT_PART}(?:\s*[/·・]\s*{_UNIT_PART}){{0,3}})\s*[\)）]?$")
-_UNIT_NOTE = re.compile(r"\s*[（(]\s*(" + "|".join(V.UNIT_NOTES) + r")\s*[)）]\s*$")
+# A note or an alternative counter in brackets after a unit: 万元（含税）, 台（套）, 个(处).
+_UNIT_NOTE = re.compile(r"\s*[（(]\s*(" + "|".join(sorted(V.UNIT_NOTES + V.COUNTERS, key=len, reverse=True)) + r")\s*[)）]\s*$")
 _RANGE_RE = re.compile(rf"^({NUMBER})\s*(%|‰)?\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
 _PRODUCT_RE = re.compile(rf"^({NUMBER})\s*[×xX*＊]\s*({NUMBER})\s*(.*)$")
 _MULTIPLIERS = V.NUMBER_MULTIPLIERS
@@ -110,12 +111,12 @@ _PERIODS = "|".join(V.PERIODS)
 _PER_PERIOD = re.compile(rf"^每\s*({_PERIODS})\s*(至少|不少于|不低于|不超过|最多|不多于)?\s*(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(\S+)$")
 _RECURRING_DEADLINE = re.compile(rf"^每\s*({_PERIODS})\s*\S*?(?:前|之前|以前|底|末|内)\s*(?:{'|'.join(V.DEADLINE_VERBS)})?$")
 _CONDITION = re.compile(rf"^[^\d]{{1,20}}?(?:{'|'.join(V.CONDITION_ENDS)})\s*(?=\d)")
-_TRAILING_VERB = re.compile(rf"(?<=[前内])\s*(?:{'|'.join(sorted(V.DEADLINE_VERBS, key=len, reverse=True))})[\u4e00-\u9fff]{{0,3}}$")
+_TRAILING_VERB = re.compile(rf"(?<=[前内])\s*(?:{'|'.join(sorted(V.DEADLINE_VERBS, key=len, reverse=True))})[\u4e00-\u9fff]{{0,8}}$")
 _ZERO = re.compile(rf"^(?:{'|'.join(sorted(V.ZERO_WORDS, key=len, reverse=True))})[\u4e00-\u9fff]{{0,6}}$")
 _INNER_OPS = {"至少": "≥", "不少于": "≥", "不低于": "≥", "不超过": "≤", "最多": "≤", "不多于": "≤"}
 _RANK = re.compile(rf"^(?:{'|'.join(V.RANK_SCOPES)})?\s*(?:{'|'.join(V.RANK_MARKS)})*\s*前\s*(\d+|{_CN_NUMBER})\s*(?:名|位)?$")
 _RANK_FIRST = re.compile(rf"^(?:{'|'.join(V.RANK_SCOPES)})?\s*(?:排名|名列|位列|位居)?\s*第\s*(\d+|{_CN_NUMBER})\s*(?:名|位)?$")
-# Words that introduce a total: 建设内容共计3类 is the count 3类.
+# Words that introduce a total: 建设内容共计3类 is the count 3类; so does a list closed by its count (政策、技能等4类).
 _TOTAL_WORDS = tuple(sorted(V.TOTAL_WORDS, key=len, reverse=True))
 
 
@@ -232,7 +233,7 @@ def parse_target(raw) -> Target:
     m = _NUM_RE.search(body)
     unit, left, mult = _split_unit(body[m.end():])
     before = body[: m.start()].strip()
-    if left is None and before.endswith(_TOTAL_WORDS):
+    if left is None and before.endswith(_TOTAL_WORDS + V.LIST_CLOSERS):
         return _number(original, "number", op, op_raw, to_decimal(m.group(0)) * mult, None, unit, before, vague)
     return Target(original, "mixed", op=op, op_raw=op_raw, value=to_decimal(m.group(0)) * mult, unit=unit,
                   text=before + (left or ""), vague=vague)

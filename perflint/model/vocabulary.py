@@ -88,7 +88,10 @@ DEADLINE_UNITS = ("月", "日", "号", "个月", "季度", "个工作日", "工�
 # Words that introduce a total (or a yearly or per-head figure) before its number: 建设内容共计3类, 全年365天.
 TOTAL_WORDS = ("共计", "合计", "总计", "累计", "共", "计", "全年", "年均", "日均", "月均", "人均", "户均")
 # Zero written in words: 零事故, 不发生, 杜绝, 无 (in a target cell: none happens).
-ZERO_WORDS = ("零事故", "零发生", "零投诉", "零差错", "零伤亡", "零", "不发生", "未发生", "杜绝", "无")
+ZERO_WORDS = ("零事故", "零发生", "零投诉", "零差错", "零伤亡", "零", "不发生", "未发生", "不产生", "未产生", "不造成",
+              "未造成", "杜绝", "无")
+# The end of a list that its count closes: 涵盖政策、技能等4类 (4类, not a vague "and so on").
+LIST_CLOSERS = ("等",)
 # Verbs that may follow a deadline (12月底前完成, 24小时内响应, 6月30日前完成招标).
 DEADLINE_VERBS = ("完成", "完工", "办结", "响应", "到场", "到位", "上线", "验收", "交付", "配送", "招标", "结束",
                   "开工", "竣工", "提交", "上报", "发放", "拨付", "兑现", "处置", "处理", "修复", "解决", "反馈")
@@ -245,6 +248,9 @@ COST_ENDINGS = ("成本", "单价", "造价", "费用", "成本控制")
 # The state of the environment itself (森林覆盖率, 空气质量优良天数比例): an ecological effect.
 ECOLOGICAL_STATE_WORDS = ("森林覆盖", "绿化覆盖", "植被覆盖", "空气质量", "优良天数", "水质达标", "PM2.5", "碳排放",
                           "能耗", "水土流失")
+# The state of society itself (社区治理水平, 居民安全感): a social effect, never an economic one.
+SOCIAL_STATE_WORDS = ("社区治理", "基层治理", "社会治理", "网格化治理", "安全感", "幸福感", "获得感", "社会稳定", "社会治安",
+                      "社会秩序")
 # People counted (参与人次, 参与人数): an output or a social effect, never an ecological one.
 PARTICIPATION_COUNTS = ("参与人次", "参与人数", "参加人次", "参加人数", "参观人次", "参观人数")
 # Accepting a delivered output (验收合格率): its quality, wherever it is filed.
@@ -416,14 +422,6 @@ EXCLUSIVE_NATURES = (
 # Self-evaluation
 # ---------------------------------------------------------------------------------------------
 
-# A template's fill-in hint left at the end of a third-level name: 公猪舍(≥**平方米), 排污沟(≥米),
-# 保育栏(≥套), ( ≥**个 ), or without brackets 受益建档立卡贫困人口数≥**人. The hint states the operator and
-# the unit the target cell was to take.
-_HINT_OP = r"≥|≤|>=|<=|=|>|<"
-_HINT_UNIT = r"%|‰|[\u4e00-\u9fff]{1,4}"
-FILL_IN_HINT = re.compile(
-    rf"(?:[（(]\s*(?P<op>{_HINT_OP})?\s*(?P<stars>[*＊×xX]+)?\s*(?P<unit>{_HINT_UNIT})\s*[)）]"
-    rf"|(?P<op2>{_HINT_OP})?\s*(?P<stars2>[*＊]{{2,}})\s*(?P<unit2>{_HINT_UNIT}))\s*$")
 # What a self-evaluation writes in 实际完成值 when it gives a verdict instead of a value, by the
 # attainment it claims (达成年度指标 / 部分达成并具有一定效果 / 未达成且效果较差); VERDICT_WORDS above
 # are all of them.
@@ -433,6 +431,8 @@ ATTAINMENT_WORDS = {
     "met": ("达成预期指标", "达成预期目标", "达到预期指标", "达到预期目标", "完成预期指标", "完成预期目标",
             "全部完成", "全面完成", "已完成", "已达成", "已达到", "已达标", "已实现", "达成", "达到", "完成", "达标", "实现"),
 }
+# Words before the level a qualitative target set that lower it: 健全 set, 基本健全 / 未健全 reached.
+ATTAINMENT_HEDGES = {"unmet": ("尚未", "未", "不"), "partial": ("基本", "部分", "初步", "较为", "大部分")}
 # The attainment levels the format's `attainment` field takes.
 ATTAINMENT_LEVELS = {"达成": "met", "部分达成": "partial", "未达成": "unmet"}
 # A printed instruction left in a narrative cell states its own length limit: …(100字以内).
@@ -450,3 +450,15 @@ AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MONEY_UNITS = r"亿元|万元|元"
 BREAKDOWN = re.compile(rf"(?P<total>{AMOUNT})\s*(?P<unit>{MONEY_UNITS})[^。；;其]{{0,12}}[。，,；;]?\s*其中\s*[:：]?(?P<parts>[^。]*)")
 BREAKDOWN_PART = re.compile(rf"(?P<num>{AMOUNT})\s*(?P<unit>{MONEY_UNITS})")
+
+
+# The rows of a self-evaluation's budget-execution block, named as the forms print them (zh, en), for a
+# row whose label was not transcribed.
+FUND_ROW_NAMES = {
+    "total": ("年度资金总额", "the total row (年度资金总额)"),
+    "appropriation": ("当年财政拨款", "this year's appropriation (当年财政拨款)"),
+    "carryover": ("上年结转资金", "the carry-over (上年结转资金)"),
+    "special_account": ("财政专户管理资金", "funds in a fiscal special account (财政专户管理资金)"),
+    "unit_funds": ("单位资金", "the unit's own funds (单位资金)"),
+    "other": ("其他资金", "other funds (其他资金)"),
+}

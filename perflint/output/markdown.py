@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from urllib.parse import quote
 
+from perflint.output import markdown_scorecard
 from perflint.output.common import RepoPaths, repo_root, rule_doc_url, worst_first
 from perflint.output.escape import markdown
 
@@ -57,20 +58,29 @@ def render(report, limit: int = LIMIT) -> str:
         out[-1] += t["suppressed"].format(n=s["suppressed"])
     if len(report.configs) > 1:  # a configuration in a subfolder governs it: a reviewer should see that
         out += ["", t["configs"].format(files=", ".join(f"`{escape(_relative(report, c))}`" for c in report.configs))]
+    places = _Places(report)
     if not s["problems"]:
-        return "\n".join(out) + "\n"
+        head = "\n".join(out) + "\n"
+        scores = _scorecards(report, places, limit - _size(head), limit)
+        return head + scores + "\n" if scores else head
     out += ["", f"| {t['severity']} | {t['count']} |", "|---|---:|"]
     out += [f"| {t[sev]} | {n} |" for sev, n in report.counts().items() if n]
     out += ["", f"| {t['rule']} | {t['count']} |", "|---|---:|"]
     out += [f"| [{escape(rid)}]({rule_doc_url(rid, report.lang)}) | {n} |"
             for rid, n in sorted(report.by_rule().items(), key=lambda kv: (-kv[1], kv[0]))]
     ordered = worst_first(report.diagnostics)
-    link = _linker(report)
+    link = places.link
     top = ordered[:TOP]
     out += ["", f"### {t['top'].format(n=len(top))}", ""] + _table(top, t, link, report.lang)
     head = "\n".join(out) + "\n"
+    scores = _scorecards(report, places, limit - _size(head), limit)
     rows = _table(ordered, t, link, report.lang)[2:]  # without the header
-    return head + _folded(ordered, rows, report, t, limit - _size(head)) + "\n"
+    return head + _folded(ordered, rows, report, t, limit - _size(head) - _size(scores)) + scores + "\n"
+
+
+def _scorecards(report, places, room: int, limit: int) -> str:
+    """The self-evaluations' scorecards, in at most half of the comment: the findings keep the rest."""
+    return markdown_scorecard.section(report, places.file, min(room, limit // 2) - 64, _size)
 
 
 def _folded(ordered, rows, report, t, budget) -> str:
@@ -124,19 +134,24 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
-def _linker(report):
-    paths = RepoPaths(report, repo_root(report))
-    env = os.environ
-    base = ""
-    if all(env.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")):
-        base = f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}/"
+class _Places:
+    """Links to files and lines: relative to the repository, absolute blob links inside GitHub Actions."""
 
-    def one(file: str, line: int) -> str:
-        path = paths(file) or file
-        return f"[{escape(path)}:{line}]({base}{quote(path)}#L{line})"
+    def __init__(self, report):
+        self.paths = RepoPaths(report, repo_root(report))
+        env = os.environ
+        self.base = ""
+        if all(env.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")):
+            self.base = f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}/"
 
-    def link(d) -> str:
+    def one(self, file: str, line: int) -> str:
+        path = self.paths(file) or file
+        return f"[{escape(path)}:{line}]({self.base}{quote(path)}#L{line})"
+
+    def file(self, file: str) -> str:
+        path = self.paths(file) or file
+        return f"[{escape(path)}]({self.base}{quote(path)})"
+
+    def link(self, d) -> str:
         """The finding's place, then each related place (↔ the declaration it departs from …)."""
-        return " ↔ ".join([one(d.file, d.line), *(one(r.file, r.span.line) for r in d.related)])
-
-    return link
+        return " ↔ ".join([self.one(d.file, d.line), *(self.one(r.file, r.span.line) for r in d.related)])

@@ -31,9 +31,32 @@ class Report:
     def suppressed(self) -> list[Diagnostic]:
         return [d for f in self.files for d in f.diagnostics if d.suppressed]
 
+    @cached_property
+    def _tally(self) -> tuple[Counter, int, bool]:
+        """(active findings by severity, suppressed findings, whether an internal error is among the
+        active ones), read from the packed rows: no Diagnostic is made for a format that needs none."""
+        from perflint.engine.cache import gc_paused
+
+        by_severity: Counter = Counter()
+        suppressed = 0
+        internal = False
+        with gc_paused():  # the first look at the rows of cached results decodes them: many objects, no cycles
+            for f in self.files:
+                for row in f.rows:  # rule, severity, …, suppressed at 10 (engine.runner.FileResult.pack)
+                    if row[10]:
+                        suppressed += 1
+                    else:
+                        by_severity[row[1]] += 1
+                        internal = internal or row[0] == "internal-error"
+        return by_severity, suppressed, internal
+
     def counts(self) -> dict[str, int]:
-        c = Counter(d.severity for d in self.diagnostics)
-        return {str(s): c[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        c = self._tally[0]
+        return {str(s): c[int(s)] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+    def internal_error(self) -> bool:
+        """Whether a rule failed on some file (the run then exits 2)."""
+        return self._tally[2]
 
     def by_rule(self) -> Counter:
         return Counter(d.rule for d in self.diagnostics)
@@ -41,7 +64,7 @@ class Report:
     def summary(self) -> dict:
         counts = self.counts()
         return {"files": len(self.files), "problems": sum(counts.values()), **counts,
-                "suppressed": len(self.suppressed), "skipped": len(self.skipped)}
+                "suppressed": self._tally[1], "skipped": len(self.skipped)}
 
     def source(self, path: str) -> str | None:
         """The text of a checked file (for source excerpts), or None when it cannot be read now or
@@ -57,4 +80,5 @@ class Report:
         return raw.decode("utf-8", "replace")
 
     def worst(self) -> Severity | None:
-        return max((d.severity for d in self.diagnostics), default=None)
+        found = [s for s, n in self._tally[0].items() if n]
+        return Severity(max(found)) if found else None

@@ -50,8 +50,8 @@ def check(decl, opts):
     annual, overall = goals.get("annual"), goals.get("overall")
     combined = decl.template.combined_goal and not is_blank(overall)
     if is_blank(annual) and not combined:
-        yield finding("/goals/annual", "未填写年度绩效目标（goals.annual）：写明本年度要完成的产出和效果，如“全年接待参观团组不少于200批次”。",
-                      "The annual goal (goals.annual) is blank: state what this year delivers, e.g. \"receive at least 200 visiting groups\".",
+        yield finding("/goals/annual", "未填写年度绩效目标（goals.annual）：写明本年度要完成的产出和效果，如“全年开展培训不少于200场次，服务群众不少于1万人次”。",
+                      "The annual goal (goals.annual) is blank: state what this year delivers, e.g. \"at least 200 training sessions serving 10,000 people in the year\".",
                       on_key=True)
     # a template recognised from the content, whose document carries no overall-goal cell, prints none
     overall_printed = decl.template_declared or "overall" in goals

@@ -2,7 +2,7 @@ from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import categories as C
 from perflint.model import vocabulary as V
 from perflint.model.money_fields import target_in_yuan
-from perflint.model.names import ending
+from perflint.model.names import core, ending
 
 
 @rule(
@@ -41,7 +41,8 @@ from perflint.model.names import ending
 )
 def check(decl, opts):
     for ind in decl.indicators:
-        if not ind.is_cost or (C.stem(ind.level2_raw) in V.WORDED_COSTS and not ending(ind.name, V.COST_ENDINGS)):
+        worded = C.stem(ind.level2_raw) in V.WORDED_COSTS
+        if not ind.is_cost or (worded and (not ending(ind.name, V.COST_ENDINGS) or core(ind.name) in V.WORDED_COSTS)):
             continue  # 社会成本 / 生态环境成本 are stated in words (对周边居民的不利影响: 无), unless the name is money
         t = ind.target
         if t.kind == "empty" or target_in_yuan(t)[0] is not None:

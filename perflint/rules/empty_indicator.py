@@ -37,8 +37,8 @@ def check(decl, opts):
     for ind in decl.indicators:
         name = ind.data.get("name")
         if is_blank(name):
-            yield finding(ind.at("name"), f"“{ind.level2_raw or ind.level1_raw}”下有一个指标没有名称：写明考核的对象，如“接待参观团组数”。",
-                          f"An indicator under \"{ind.level2_raw or ind.level1_raw}\" has no name: say what is measured, e.g. \"接待参观团组数\".",
+            yield finding(ind.at("name"), f"“{ind.level2_raw or ind.level1_raw}”下有一个指标没有名称：写明考核的对象，如“培训人次”、“设施完好率”。",
+                          f"An indicator under \"{ind.level2_raw or ind.level1_raw}\" has no name: say what is measured, e.g. \"培训人次\" (people trained).",
                           on_key=name is None)
         elif _NUMBERS_ONLY.match(ind.name):
             yield finding(ind.at("name"), f"指标名称“{ind.name}”只有数字：表格可能错位，写明考核的对象，数值填在 target。",

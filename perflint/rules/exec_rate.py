@@ -65,8 +65,7 @@ def _row(e, row, fig, tol, total: bool):
     if rate is None:
         return
     how = fig.how()
-    where_zh = (row.label or "年度资金总额") if total else row.label
-    where_en = f"\"{row.label}\"" if row.label else ("the total row" if total else "a source row")
+    where_zh, where_en = row.name, row.name_en
     if cell.blank:
         if total:
             yield finding(cell.pointer, f"执行率未填写：{how.zh}。", f"The execution rate is blank: {how.en}.", on_key=cell.raw is None)

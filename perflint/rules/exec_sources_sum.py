@@ -52,14 +52,12 @@ def check(decl, opts):
             wrong.append((col, total, summed))
     if not wrong:
         return
-    labels = "、".join(row.label or row.key for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
+    labels = "、".join(row.name for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
     zh = "；".join(f"{FUND_COLUMNS[c][0]} {num(t)} ≠ {num(s)}" for c, t, s in wrong)
-    labels_en = ", ".join(f"\"{row.label}\"" if row.label else row.key
-                          for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
+    labels_en = ", ".join(row.name_en for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
     en = "; ".join(f"{FUND_COLUMNS[c][1]} {e.amount_en(t)} ≠ {e.amount_en(s)}" for c, t, s in wrong)
-    total_en = f"\"{e.total.label}\"" if e.total.label else "年度资金总额"
     yield finding(
         e.total.column(wrong[0][0]).pointer,
-        f"{e.total.label or '年度资金总额'}与其中各资金来源（{labels}）之和不符：{zh}（{e.unit}）。",
-        f"The total row ({total_en}) does not equal the sum of its sources ({labels_en}): {en}.",
+        f"{e.total.name}与其中各资金来源（{labels}）之和不符：{zh}（{e.unit}）。",
+        f"{e.total.name_en[0].upper()}{e.total.name_en[1:]} does not equal the sum of its sources ({labels_en}): {en}.",
     )

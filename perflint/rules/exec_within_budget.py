@@ -36,17 +36,20 @@ def check(decl, opts):
     if e is None:
         return
     factor = Decimal(10_000) if e.unit == "万元" else Decimal(1)
+    reported = None
     for row in (e.total, *e.sources):
         budget, spent = row.full_year.value, row.executed.value
         if budget is None or spent is None or (spent - budget) * factor <= opts["tolerance"]:
             continue
+        if reported == (budget, spent):
+            continue  # a single source that repeats the total's figures: the same overspend, reported once
+        reported = (budget, spent) if row is e.total else reported
         rate = f"，执行率 {pct(spent / budget)}" if budget > 0 else ""
         rate_en = f", a rate of {pct(spent / budget)}" if budget > 0 else ""
-        label = row.label or "年度资金总额"
-        label_en = f"\"{row.label}\"" if row.label else "The total row (年度资金总额)"
+        label, label_en = row.name, row.name_en
         yield finding(
             row.executed.pointer,
             f"{label}的全年执行数 {e.amount(spent)} 超过全年预算数 {e.amount(budget)}（超出 {e.amount(spent - budget)}{rate}）：核对数字。",
-            f"{label_en}: {e.amount_en(spent)} spent against a full-year budget of {e.amount_en(budget)} "
+            f"{label_en[0].upper()}{label_en[1:]}: {e.amount_en(spent)} spent against a full-year budget of {e.amount_en(budget)} "
             f"({e.amount_en(spent - budget)} over{rate_en}): check the figures.",
         )

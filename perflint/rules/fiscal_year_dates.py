@@ -94,9 +94,10 @@ def _period(decl, year: int | None, multi: bool):
         return
     read = read_period(raw)
     if read is None or not all(side.valid for side in read) or _compact(raw):
-        yield finding("/project/period", f"项目实施期“{raw}”无法确定起止年月：写作 2024.01-2024.12 或 2024-01-01至2024-12-31。",
-                      f"The project period \"{raw}\" does not give a readable start and end: write \"2024.01-2024.12\" or "
-                      "\"2024-01-01至2024-12-31\".", value=raw)
+        y = year or 2024  # the example in the document's own fiscal year
+        yield finding("/project/period", f"项目实施期“{raw}”无法确定起止年月：写作 {y}.01-{y}.12 或 {y}-01-01至{y}-12-31。",
+                      f"The project period \"{raw}\" does not give a readable start and end: write \"{y}.01-{y}.12\" or "
+                      f"\"{y}-01-01至{y}-12-31\".", value=raw)
     if read is None or year is None or multi:
         return
     outside = [side for side in read if side.year != year]

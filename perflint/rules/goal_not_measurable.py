@@ -59,9 +59,9 @@ def check(decl, opts):
         shown = _short(display(raw))
         yield finding(
             f"/goals/{key}",
-            f"{zh}“{shown}”没有可衡量的内容（数量、期限或具体交付物）：写明要完成什么、多少、何时，如“全年接待参观团组不少于200批次”。",
+            f"{zh}“{shown}”没有可衡量的内容（数量、期限或具体交付物）：写明要完成什么、多少、何时，如“全年开展培训不少于200场次，服务群众不少于1万人次”。",
             f"The {en} \"{shown}\" states nothing measurable (no quantity, deadline or deliverable): say what will "
-            f"be delivered, how much and by when, e.g. \"at least 200 visiting groups received in the year\".",
+            f"be delivered, how much and by when, e.g. \"at least 200 training sessions serving 10,000 people in the year\".",
         )
 
 

@@ -87,7 +87,7 @@ def check(decl, opts):
             t = ind.target
             yield finding(
                 ind.at("target"),
-                f"目标写“{q.text}”，指标“{ind.name}”却是“{t.raw}”：指标值应与目标一致（如 ≥{q.value}{q.unit}），或修改目标。",
+                f"目标写“{q.text}”，指标“{ind.name}”却是“{t.raw}”：指标值应与目标一致（如 ≥{q.written}），或修改目标。",
                 f"The goal says \"{q.text}\" but the indicator \"{ind.name}\" targets \"{t.raw}\": make the target "
-                f"agree with the goal (e.g. \"≥{q.value}{q.unit}\") or change the goal.",
+                f"agree with the goal (e.g. \"≥{q.written}\") or change the goal.",
             )

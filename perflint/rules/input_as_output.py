@@ -74,7 +74,7 @@ def check(decl, opts):
         yield finding(
             ind.at("target"),
             f"{'产出' if level == 'output' else '效益'}指标“{ind.name}”衡量的是投入（{word}），不是项目的结果："
-            f"改为这笔投入带来的产出或效果（如 展厅开放天数、服务人次、保障事项完成率），资金安排留给预算栏。",
+            f"改为这笔投入带来的产出或效果（如 设施开放天数、服务人次、保障事项完成率），资金安排留给预算栏。",
             f"The {level} indicator \"{ind.name}\" measures an input (\"{word}\"), not "
             f"a result: measure what the input delivers instead (e.g. days open, people served, tasks completed) "
             f"and leave the money to the budget lines.",

@@ -5,7 +5,7 @@ from perflint.model.names import core, ending, find_word
 
 # What the name states, in words for messages.
 _STATED = {
-    C.TIMELINESS: ("时效", "timeliness"), C.QUALITY: ("质量", "quality"), C.SATISFACTION: ("满意度", "satisfaction"),
+    C.QUANTITY: ("数量", "a quantity"), C.TIMELINESS: ("时效", "timeliness"), C.QUALITY: ("质量", "quality"), C.SATISFACTION: ("满意度", "satisfaction"),
     C.ECOLOGICAL: ("生态效益", "an ecological effect"), C.ECONOMIC: ("经济效益", "an economic effect"),
     C.SOCIAL: ("社会效益", "a social effect"), C.COST: ("成本", "cost"),
 }
@@ -69,8 +69,8 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
         if revenue and not _first(name, V.COST_WORDS):
             return C.ECONOMIC, revenue
     elif l2 == C.ECONOMIC and not _first(name, _ECONOMIC):
-        aware = _first(name, opts["awareness_words"])
-        if aware:
+        aware = _first(name, opts["awareness_words"]) or _first(name, V.SOCIAL_STATE_WORDS)
+        if aware:  # 科普知识知晓率, 社区治理水平 under 经济效益
             return C.SOCIAL, aware
         green = _first(name, V.ECOLOGICAL_STATE_WORDS)
         if green:  # 森林覆盖率, 空气质量优良天数比例 under 经济效益
@@ -98,13 +98,13 @@ def misfiling(ind, opts) -> tuple[str, str] | None:
     description=msg(
         "按名称所表达的维度，检查指标是否放在相应的二级指标下（双向）：数量指标下的时效或质量（…及时性、…合格率、"
         "射程等技术参数）；质量指标下的时效（…及时性）或效果（空气质量、水质）；成本指标下的收入；经济效益下的科普、"
-        "宣传、知晓；生态效益下的成本控制或参与、使用次数；产出下的满意度；满意度类别下不是满意度的指标（工作效率、"
+        "宣传、知晓或社会治理、安全感；生态效益下的成本控制或参与、使用次数；产出下的满意度；满意度类别下不是满意度的指标（工作效率、"
         "投诉次数）。只依据明确表达一个维度的词；经济类指标填在社会、生态效益下和满意度填在效益下由 "
         "benefit-type-mismatch 报告，活动计数和时效填在效益下由 output-under-benefit 报告。",
         "Checks both ways that what an indicator's name measures fits the second level it is filed under: "
         "timeliness or quality under quantity (数量), such as \"…及时性\", \"…合格率\" or a technical specification "
         "such as \"射程\"; timeliness (\"…及时性\") or an effect (\"空气质量\", \"水质\") under quality (质量); a revenue under "
-        "cost (成本); popular science, publicity or awareness under economic benefit (经济效益); cost control, or "
+        "cost (成本); popular science, publicity, awareness or the state of society (\"社区治理\", \"安全感\") under economic benefit (经济效益); cost control, or "
         "taking part and using, under ecological benefit (生态效益); satisfaction under an output; and under "
         "satisfaction (满意度), a measure that is no satisfaction (\"工作效率\", \"投诉次数\"). Only words that name "
         "one dimension count. Economic measures under social or ecological benefit and satisfaction under a "

@@ -72,9 +72,9 @@ def check(decl, opts):
             to = decl.template.place(C.QUANTITY)
             yield finding(
                 ind.at("name"),
-                f"“{name}”是产出计数（{activity}），却填在“{where}”下：移到“{to}”，并另设它带来的效益指标（如 参观者对科创成果的知晓率）。",
+                f"“{name}”是产出计数（{activity}），却填在“{where}”下：移到“{to}”，并另设它带来的效益指标（如 服务对象对相关政策的知晓率）。",
                 f"\"{name}\" counts an output (it says \"{activity}\") but is filed under \"{where}\": move it to \"{to}\" and add "
-                f"an indicator for the benefit it leads to (e.g. visitors' awareness of the results).",
+                f"an indicator for the benefit it leads to (e.g. how many of those served know the policy).",
             )
             continue
         timely = find_word(name, timeliness_words)

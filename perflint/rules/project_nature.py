@@ -3,6 +3,7 @@ import difflib
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
+from perflint.model.boxes import ticked as ticked_boxes
 from perflint.model.names import words
 
 
@@ -54,7 +55,7 @@ def check(decl, opts):
     values = words(opts["values"]) or template.natures
     nature = decl.get("project", "nature")
     if isinstance(nature, list):
-        ticked = [str(n) for n in nature if n not in (None, "")]
+        ticked = ticked_boxes(nature)
         if len(ticked) > 1 and _exclusive(ticked, values):
             listed = ", ".join(f'"{t}"' for t in ticked)
             yield finding("/project/nature",

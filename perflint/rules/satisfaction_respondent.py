@@ -60,13 +60,14 @@ def check(decl, opts):
         if own:
             yield finding(
                 ind.at("name"),
-                f"“{name}”调查的是{own}，即项目自己的人员，而非服务对象：改为调查接受服务的群体（如 参观者、使用单位、参展企业）。",
-                f"\"{name}\" asks \"{own}\" (the project's own staff), not the people served: survey the recipients "
-                f"instead (e.g. visitors, user organisations, exhibitors).",
+                f"“{name}”调查的是{own}，即实施、管理或主管项目的一方，而非服务对象：改为调查接受服务的群体（如 受益群众、服务企业、使用单位）。",
+                f"\"{name}\" asks \"{own}\", who run, manage or fund the project, not the people served: survey the "
+                f"recipients instead (e.g. the residents, enterprises or organisations served).",
             )
         elif not find_word(_who(name), respondent_words):
             yield finding(
                 ind.at("name"),
-                f"“{name}”没有写明受访群体：在名称中写明谁来评价（如 参展企业满意度、参观者满意度）。",
-                f"\"{name}\" does not say who is asked: name the respondents (e.g. exhibitors' or visitors' satisfaction).",
+                f"“{name}”没有写明受访群体：在名称中写明谁来评价（如 居民满意度、受益群众满意度、服务企业满意度）。",
+                f"\"{name}\" does not say who is asked: name the respondents (e.g. the satisfaction of the residents, "
+                "beneficiaries or enterprises served).",
             )

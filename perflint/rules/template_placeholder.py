@@ -1,30 +1,5 @@
-import re
-
 from perflint.engine.rule import Example, finding, msg, rule
-from perflint.model import vocabulary as V
-from perflint.model.targets import normalise_text
-
-_MARKS = "|".join(re.escape(m) for m in V.PLACEHOLDER_MARKS)
-_OPERATORS = "".join(sorted(V.OPERATOR_CHARS))
-# A bracketed hint: an operator, a mark or nothing, a unit, and no digit — (≥**个), (≥米), ( ≥**% ).
-_BRACKETED = re.compile(rf"[（(]\s*[{_OPERATORS}]+\s*(?:{_MARKS})?\s*[^\d（）()]{{0,6}}\s*[）)]")
-# A bare hint: an operator followed by a mark — ≥**人.
-_BARE = re.compile(rf"[{_OPERATORS}]+\s*(?:{_MARKS})")
-_ANY_MARK = re.compile(rf"(?<!^)(?:{_MARKS})")
-# Characters one of these needs: names without any are passed over without a regular expression.
-_NEEDED = frozenset("".join(V.PLACEHOLDER_MARKS) + "".join(V.OPERATOR_CHARS))
-
-
-def hint_in(name: str) -> str | None:
-    """The template hint a name still carries, or None."""
-    if _NEEDED.isdisjoint(name):
-        return None
-    text = normalise_text(name)
-    for regex in (_BRACKETED, _BARE, _ANY_MARK):
-        m = regex.search(text)
-        if m:
-            return m.group(0).strip()
-    return None
+from perflint.model.cells import placeholder
 
 
 @rule(
@@ -61,8 +36,9 @@ def hint_in(name: str) -> str | None:
 )
 def check(decl, opts):
     for ind in decl.indicators:
-        hint = hint_in(ind.name)
-        if hint:
+        found = placeholder(ind.name)
+        if found:
+            hint = found.text
             yield finding(ind.at("name"), f"名称“{ind.name}”留有模板的填写提示“{hint}”：删去提示，把比较符号和数值写进指标值。",
                           f"The name \"{ind.name}\" still carries the template's hint \"{hint}\": drop it and put the "
                           "operator and the number in the target.")

@@ -79,3 +79,22 @@ def test_what_looks_misfiled_but_is_not():
         ind(*ECO, "垃圾分类参与率", "≥80%"),  # taking part in sorting waste: ecological
         ind(*OUT_Q, "采购规格统一的设备数量", "≥10台"),
     ], [], key="name")
+
+
+def test_a_count_under_timeliness_is_reported_as_quantity():
+    # 培训人数 under 时效: the name states a quantity; the message names where it belongs
+    check_fails("misfiled-indicator", [ind(*OUT_T, "培训人数", "≥300人")], [0], key="name")
+    found = lint_text(block(ind(*OUT_T, "培训人数", "≥300人")), select=["misfiled-indicator"])
+    assert "数量指标" in found[0].message.zh and "a quantity" in found[0].message.en
+
+
+def test_a_social_state_under_economic_benefit():
+    # how a community is governed and how safe people feel: social effects, not economic ones
+    check_fails("misfiled-indicator", [
+        ind(*ECON, "社区治理水平", "提升"),
+        ind(*ECON, "居民群众安全感", "≥95%"),
+        ind(*ECON, "社区治理带动居民增收", "≥5%"),  # an economic effect that mentions governance
+        ind(*ECON, "污染治理水平", "提升"),  # governance of pollution is no social state
+    ], [0, 1], key="name")
+    found = lint_text(block(ind(*ECON, "社区治理水平", "提升")), select=["misfiled-indicator"])
+    assert "社会效益指标" in found[0].message.zh and "social" in found[0].message.en

@@ -16,3 +16,24 @@ def test_hints_left_in_names():
         ind(*OUT_QUAL, "系统故障率(%)", "≤3%"),
         ind(*OUT_QUAL, "完成率（≥95%）", "≥95%"),
     ], [0, 1, 2, 3, 4, 5], key="name")
+
+
+def test_the_rule_and_the_reading_share_one_definition_of_a_hint():
+    # a hint the rule reports is the hint the model completes the target with: full-width ＞＝ included
+    from conftest import lint_text
+    from snippets import block
+
+    found = lint_text(block(ind(*OUT_Q, "达标率（＞＝**%）", "95")),
+                      select=["template-placeholder", "operator-required", "unit-required"])
+    assert [(d.rule, d.line, d.column) for d in found] == [("template-placeholder", 4, 11)]
+    assert "＞＝**%" in found[0].message.en or ">=**%" in found[0].message.en
+
+
+def test_the_hint_as_the_model_reads_it():
+    from perflint.model.cells import placeholder
+
+    assert placeholder("公猪舍(≥**平方米)").text == "(≥**平方米)"
+    assert placeholder("受益建档立卡贫困人口数≥**人").text == "≥**人"
+    assert placeholder("项目名称XX工程").text == "XX"
+    assert placeholder("*建设质量达标率") is None and placeholder("系统故障率(%)") is None
+    assert placeholder("X射线机数量(台)") is None
