@@ -53,3 +53,42 @@ def test_ctrl_c_with_workers(tmp_path):
         else:
             raise AssertionError("a worker outlived the run")
         assert not list(cache.glob("*.marshal")), "cache written half-way"
+
+
+
+RUN_THAT_DIES = """
+import os, sys, time, multiprocessing as mp
+from perflint.config.model import Config
+from perflint.engine import batch
+
+def worker():
+    batch._init_worker(Config(), False, PARENT)
+    time.sleep(60)  # a worker blocked for good, e.g. writing a result nobody will read
+
+PARENT = os.getpid()
+p = mp.get_context("fork").Process(target=worker)
+p.start()
+print(p.pid, flush=True)
+time.sleep(0.5)
+os._exit(130)  # the run ends as Ctrl-C ends it, without waiting for its workers
+"""
+
+
+def test_a_worker_dies_with_its_run():
+    """A worker the pool forks while Ctrl-C ends the run (after the run killed the ones it knew of)
+    must not outlive it: it would hold the run's output pipes open, and the shell would wait."""
+    proc = subprocess.run([sys.executable, "-c", RUN_THAT_DIES], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 130, proc.stderr
+    child = proc.stdout.split()[0]
+    gone = time.monotonic() + 10
+    while time.monotonic() < gone and _alive(child):
+        time.sleep(0.05)
+    assert not _alive(child), "the worker outlived its run"
+
+
+def _alive(pid: str) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"

@@ -20,12 +20,27 @@ _config: Config | None = None
 _digest = False  # whether results go to a cache, which is keyed by the content's hash
 
 
-def _init_worker(config: Config, digest: bool) -> None:
+def _init_worker(config: Config, digest: bool, parent: int | None = None) -> None:
     global _config, _digest
     _config, _digest = config, digest
     # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (it ends
     # the workers), so a worker never dies half-way through sending a result
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the worker is killed when the run ends. The pool may fork a replacement for a worker
+    Ctrl-C just killed; without this it outlives the run, holding the run's output pipes open."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: Ctrl-C still ends the workers the run knows of
+    if os.getppid() != parent:
+        os._exit(0)  # the run ended while this worker started
 
 
 def _lint_path(path: str, raw: bytes | None = None, config: Config | None = None,
@@ -119,7 +134,7 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
             try:
                 # no more workers than chunks, nor than a few per core: -j 99999 forked 99,999 processes
                 workers = min(jobs, len(chunks), 4 * default_jobs())
-                pool = get_context().Pool(workers, initializer=_init_worker, initargs=(config, cache is not None))
+                pool = get_context().Pool(workers, initializer=_init_worker, initargs=(config, cache is not None, os.getpid()))
                 if interruptible:
                     signal.signal(signal.SIGINT, _abort)
                     if pressed:
