@@ -22,12 +22,15 @@ TIME_UNITS = tuple(V.DURATION_UNITS)
 
 _TRAILING = re.compile(r"[\s。．.，,；;：:、！!？?]+$")
 _BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
+_STRIPPED_ENDS = frozenset("。．.，,；;：:、！!？?)）")  # the last characters _TRAILING or _BRACKET can remove
 
 
 @lru_cache(maxsize=8192)
 def core(name) -> str:
     """The name without trailing punctuation or a trailing bracket: 完成率（%）。 → 完成率."""
     text = " ".join(str(name or "").split())
+    if not text or text[-1] not in _STRIPPED_ENDS:
+        return text  # most names: nothing to strip, and the two searches cost more than the rest
     for _ in range(3):
         stripped = _BRACKET.sub("", _TRAILING.sub("", text)).strip()
         if stripped == text:
