@@ -94,6 +94,11 @@ class Reading:
         return unit_class(self._ind.target.unit)
 
     @lazy
+    def dimensionless(self) -> bool:
+        """The name measures a pure number (…系数, …指数, …倍数): its target needs no unit."""
+        return ending(core(self._ind.name), V.DIMENSIONLESS_ENDINGS) is not None
+
+    @lazy
     def institution(self) -> bool:
         """The name is about building an institution (制度, 机制 …)."""
         return is_institution(self._ind.name)

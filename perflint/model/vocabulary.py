@@ -193,6 +193,8 @@ NOT_RATE_ENDINGS = ("频率", "效率", "速率", "功率", "汇率", "税率", 
 FREQUENCY_ENDINGS = ("频率", "频次", "频度")
 COUNT_ENDINGS = ("数", "数量", "人次", "场次", "批次", "户次", "架次", "总量", "规模")
 NOT_COUNT_ENDINGS = ("指数", "系数", "分数", "倍数", "参数", "函数", "基数")
+# Pure numbers, measured in no unit: 灌溉水有效利用系数 ≥0.6, 空气质量指数 ≤100, 本息覆盖倍数 ≥1.2.
+DIMENSIONLESS_ENDINGS = ("系数", "指数", "倍数", "比值")
 # An event counted, never a share of anything: 系统故障 ≤3% has no base.
 EVENT_ENDINGS = ("故障", "事故", "投诉", "差错", "失误", "违规", "违纪", "案件", "事件")
 MONEY_ENDINGS = ("成本", "费用", "金额", "经费", "资金", "价格", "单价", "造价", "投资额")
