@@ -350,6 +350,9 @@ def test_departments_show_projects_budget_and_findings(page, real):
         execution = (doc.get("selfeval") or {}).get("execution") or {}
         if money is None and doc["kind"] == "self-evaluation":  # its full-year budget
             money, unit = execution.get("full_year", execution.get("initial")), execution.get("unit", "元")
+            sources = [row.get("full_year") or 0 for row in (execution.get("sources") or {}).values()]
+            if not money and any(sources):  # a total row printed as 0: the sources hold the budget
+                money = sum(sources)
         projects[dept] = projects.get(dept, 0) + 1
         amount, _ = parse_amount(str(money), unit) if money is not None else (None, None)
         budgets[dept] = budgets.get(dept, 0) + float(amount or 0)

@@ -74,6 +74,8 @@ def test_summary_per_project_with_budget_and_counts(real):
             assert by_file[f][head] == sum(1 for d in mine if d["severity"] == sev)
     row = by_file["declarations/examples/central-2022.yaml"]
     assert row["预算（元）"] == 12_500_000 and row["部门"] == "科学技术部"  # 1250.00 万元 in 元
+    # a self-evaluation whose 年度资金总额 row prints 0 0 0: its budget is the sum of its sources, as the rate reads it
+    assert by_file["declarations/anhui-tangxi/2022/commissioned-services-self-evaluation.yaml"]["预算（元）"] == 899_740
     assert total["部门"] == "总计" and total["合计"] == data["summary"]["problems"]
 
 

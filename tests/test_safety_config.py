@@ -29,7 +29,11 @@ def config_error(tmp_path, *args, expect=()):
     ("rules:\n  unit-cost-times-quantity: {tolerance: 1e400000000}\n", ["tolerance"]),
     ("rules:\n  required-fields: {skip: [1, {a: b}]}\n", ["skip", "list of str"]),
     ("lang: [zh]\n", ["lang"]),
-    ("overrides: [{files: [1]}]\n", ["files"]),
+    ("overrides: [{files: [1]}]\n", ["overrides[0].files"]),
+    ("overrides: [{files: ['*.yaml']}, {files: 3}]\n", ["overrides[1].files must be a list"]),
+    ("overrides: [{files: [a], rules: {budgt-sum: off}}]\n", ["overrides[0].rules", "did you mean budget-sum"]),
+    ("overrides: [{files: [a], era: sh-2042}]\n", ["overrides[0].era", "sh-2042"]),
+    ("rules: [\n", ["invalid YAML", "(line 2, column 1)"]),
     ("rules: {budget-sum: [1]}\n", ["budget-sum"]),
     ("exclude: {a: b}\n", ["exclude"]),
     ("- a\n- b\n", ["mapping"]),
@@ -38,6 +42,12 @@ def config_error(tmp_path, *args, expect=()):
 def test_bad_values_name_the_key_and_the_file(tmp_path, text, words):
     (tmp_path / ".perflint.yaml").write_text(text)
     config_error(tmp_path, expect=["configuration error", *words])
+
+
+def test_a_yaml_error_is_one_line(tmp_path):
+    (tmp_path / ".perflint.yaml").write_text("rules: [\n")
+    (line,) = config_error(tmp_path).splitlines()
+    assert "\\n" not in line
 
 
 def test_extends_a_thousand_deep(tmp_path):

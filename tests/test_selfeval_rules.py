@@ -214,3 +214,13 @@ def test_an_overspend_repeated_by_its_only_source_is_one_finding_naming_each_row
     assert [(p, t.split(":")[0]) for _, p, t in rows] == [
         ("/selfeval/execution/executed", "The total row (年度资金总额)"),
         ("/selfeval/execution/sources/appropriation/executed", "This year's appropriation (当年财政拨款)")]
+
+
+def test_a_qualitative_level_lowered_by_a_hedge_is_partly_or_not_met():
+    row = ("indicators:\n  - {level1: 产出指标, level2: 质量指标, name: 管理制度, target: 健全, actual: %s, points: 10, score: %s,"
+           " deviation_reason: 制度修订中}\n")
+    assert len(found(row % ("基本健全", 10), "qual-score-band")) == 1  # partly met, full points
+    assert found(row % ("基本健全", 7), "qual-score-band") == []
+    assert len(found(row % ("未健全", 10), "qual-score-band")) == 1
+    assert found(row % ("健全", 10), "qual-score-band") == []
+    assert found(row % ("健全完善", 10), "qual-score-band") == []  # not a hedge: nothing assumed

@@ -67,11 +67,20 @@ def read_profile(name: str, base: Path | None = None) -> dict:
 
 
 
+def _yaml_error(exc: yaml.YAMLError) -> str:
+    """The parser's complaint on one line, with where it is: `did not find expected node content (line 2, column 1)`."""
+    problem = getattr(exc, "problem", None)
+    mark = getattr(exc, "problem_mark", None)
+    if not problem:
+        return " ".join(str(exc).split())
+    return f"{problem} (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else problem
+
+
 def _yaml(text: str, where: str) -> dict:
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{where}: invalid YAML: {exc}") from None
+        raise ConfigError(f"{where}: invalid YAML: {_yaml_error(exc)}") from None
     except RecursionError:
         raise ConfigError(f"{where}: nested too deeply") from None
     if data is None:
@@ -191,7 +200,7 @@ def config_from(path: Path | None, cli: dict | None, cwd: Path) -> Config:
         outranks = set(table) if layer.get("__user__") else {rid for rid, (sev, _) in table.items() if sev == "off"}
         for o in config.overrides:
             o.rules = {rid: e for rid, e in o.rules.items() if rid not in outranks}
-        config.overrides += [parse_override(o, layer["__name__"]) for o in layer.get("overrides") or []]
+        config.overrides += [parse_override(o, layer["__name__"], i) for i, o in enumerate(layer.get("overrides") or [])]
 
     cli_select = expand_selectors(list(cli.get("select") or ()), "--select")
     select = cli_select or expand_selectors(_as_list(raw.get("select") or [], "select", where), where)
@@ -338,16 +347,17 @@ def parse_rule_entry(rule, value, where: str):
     return severity, options
 
 
-def parse_override(value, where: str) -> Override:
+def parse_override(value, where: str, index: int = 0) -> Override:
+    at = f"overrides[{index}]"  # the key named in every complaint
     if not isinstance(value, dict) or not set(value) <= {"files", "era", "rules"}:
-        raise ConfigError(f"{where}: an override has files, era and rules")
-    eras = tuple(ERA_ALIASES.get(e, e) for e in _as_list(value.get("era") or [], "era", where))
+        raise ConfigError(f"{where}: {at}: an override has files, era and rules")
+    eras = tuple(ERA_ALIASES.get(e, e) for e in _as_list(value.get("era") or [], f"{at}.era", where))
     known = template_ids()
     bad = [e for e in eras if e not in known]
     if bad:
-        raise ConfigError(f"{where}: unknown era {bad[0]!r}{_near(bad[0], known)} (known: {', '.join(known)})")
-    return Override(tuple(_as_list(value.get("files") or [], "files", where)), eras,
-                    parse_rule_table(value.get("rules") or {}, where))
+        raise ConfigError(f"{where}: {at}.era: unknown era {bad[0]!r}{_near(bad[0], known)} (known: {', '.join(known)})")
+    return Override(tuple(_as_list(value.get("files") or [], f"{at}.files", where)), eras,
+                    parse_rule_table(value.get("rules") or {}, f"{where}: {at}.rules"))
 
 
 def _aliases(value: dict, where: str) -> dict:

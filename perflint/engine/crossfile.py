@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
+from yaml import MappingNode
+
 from perflint.core.diagnostic import Diagnostic, Severity
 from perflint.engine.registry import all_rules
 from perflint.loading.sourcemap import node_span
@@ -93,13 +95,17 @@ _NO_SPAN = (0, 0, 0, 0)
 def _name_and_target(node) -> tuple[int, ...]:
     """The spans of an indicator's name and target value nodes, as eight ints (zeros where absent):
     one pass over the item's keys, no pointer built (most files never need them)."""
-    found = {}
-    value = getattr(node, "value", None)
-    for pair in value if isinstance(value, list) else ():
-        if isinstance(pair, tuple) and getattr(pair[0], "value", None) in ("name", "target"):
-            s, e = pair[1].start_mark, pair[1].end_mark
-            found[pair[0].value] = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-    return (*found.get("name", _NO_SPAN), *found.get("target", _NO_SPAN))
+    name = target = _NO_SPAN
+    for key, value in node.value if isinstance(node, MappingNode) else ():
+        which = key.value
+        if which == "name" or which == "target":
+            s, e = value.start_mark, value.end_mark
+            span = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+            if which == "name":
+                name = span
+            else:
+                target = span
+    return (*name, *target)
 
 
 def _execution_summary(decl, out: dict, mark) -> None:

@@ -12,7 +12,7 @@ from perflint.engine import crossfile, schema_check, suppression
 from perflint.engine.registry import all_rules
 from perflint.loading.files import shown_name
 from perflint.loading.loader import load
-from perflint.loading.sourcemap import get_at, split
+from perflint.loading.sourcemap import get_at, tokens
 from perflint.model.declaration import Declaration, text_of
 
 
@@ -213,10 +213,9 @@ _NAMED_LISTS = ("indicators", "items")
 def stable_pointer(data, pointer: str) -> str:
     """The pointer with list indices of named entries replaced by their names, so inserting an
     indicator above another does not change the other's identity: /indicators/[参观人数]/target."""
-    tokens = split(pointer)
     node = data
     out = []
-    for tok in tokens:
+    for tok in tokens(pointer):
         if isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
             item = node[int(tok)]
             name = item.get("name") if isinstance(item, dict) else None

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
 from perflint.core.diagnostic import Finding, Message
 from perflint.loading import messages as LM
-from perflint.loading.sourcemap import join, set_at, split
+from perflint.loading.sourcemap import join, set_at
+from perflint.loading.sourcemap import tokens as pointer_tokens
 from perflint.model import vocabulary as V
 
 _TYPE_ZH = {"string": "文本", "number": "数字", "integer": "整数", "boolean": "是/否（true/false）",
@@ -46,9 +48,15 @@ def generate_fast_validator() -> str:
     digest = schema_digest()
     code = fastjsonschema.compile_to_code(copy.deepcopy(schema()), use_formats=False, use_default=False)
     name = code[code.index("def validate_") + 4: code.index("(data")]
+    # "…[{x}]".format(**locals()) builds a dict of every local per list item, valid or not: an f-string
+    # names the one it needs
+    code = _FORMAT_LOCALS.sub(r'f"\1"', code)
     return ("# Generated from schema/declaration.schema.json by `python -m perflint.engine.schema_check`.\n"
             f"# Do not edit; tests/test_schema.py checks that it is current.\n# schema sha256: {digest}\n"
             f"{code}\n\nvalidate = {name}\n")
+
+
+_FORMAT_LOCALS = re.compile(r'"((?:[^"\\{}]|\{[A-Za-z_]\w*\})*)"\.format\(\*\*locals\(\)\)')
 
 
 def schema_digest() -> str:
@@ -166,7 +174,7 @@ def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
     in ``data`` (so rules see what was meant), and report those whose meaning changed."""
     out = []
     for pointer, (kind, raw) in scalars.items():
-        tokens = tuple("*" if t.isdigit() else t for t in split(pointer))
+        tokens = tuple("*" if t.isdigit() else t for t in pointer_tokens(pointer))
         if not _expects_text(tokens):
             continue
         set_at(data, pointer, raw)

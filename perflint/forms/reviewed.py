@@ -45,14 +45,8 @@ def budget_of(data: dict) -> Decimal | None:
         if amount is not None:
             return amount
     if decl.kind == "self-evaluation":
-        from perflint.model.selfeval import money
-
         execution = decl.scorecard.execution
-        if execution is not None:
-            for cell in (execution.total.full_year, execution.total.initial):
-                amount = money(cell, execution.unit)
-                if amount is not None:
-                    return amount
+        return execution.budget() if execution is not None else None
     return None
 
 

@@ -1,6 +1,8 @@
 """JSON Pointers: building, reading and writing them in plain data, and mapping them to source spans."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from perflint.core.diagnostic import UNKNOWN_SPAN, Span
 
 
@@ -16,15 +18,22 @@ def join(pointer: str, token) -> str:
 
 
 def split(pointer: str) -> list[str]:
+    return list(tokens(pointer))
+
+
+@lru_cache(maxsize=4096)
+def tokens(pointer: str) -> tuple[str, ...]:
+    """The pointer's tokens, unescaped; memoised: the same pointers (/indicators/3/target) come back in
+    every file and for every step that places a finding (its span, its stable identity, its value)."""
     if not pointer:
-        return []
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+        return ()
+    return tuple(t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:])
 
 
 def get_at(data, pointer: str):
     """The value at ``pointer`` in plain data, or None when the path does not exist."""
     node = data
-    for tok in split(pointer):
+    for tok in tokens(pointer):
         if isinstance(node, dict):
             node = node.get(tok)
         elif isinstance(node, list) and tok.isdigit() and int(tok) < len(node):
@@ -55,7 +64,7 @@ class SourceMap:
     def _walk(self, pointer: str):
         """(key node, value node) at ``pointer``, stopping at the deepest node that exists."""
         key, node = None, self.root
-        for tok in split(pointer):
+        for tok in tokens(pointer):
             if node is None:
                 break
             value = node.value

@@ -74,19 +74,51 @@ def name_class(name, rate=RATE_ENDINGS, money=MONEY_ENDINGS, time=TIME_ENDINGS, 
                count=COUNT_ENDINGS) -> str | None:
     """frequency | rate | money | time | event | count | None, from how the name ends (checked in that
     order). 频率 is a frequency (a count per period) and 效率, 速率 are speeds: none of them is a share."""
-    if ending(name, V.FREQUENCY_ENDINGS):
+    if rate is RATE_ENDINGS and money is MONEY_ENDINGS and time is TIME_ENDINGS and event is EVENT_ENDINGS \
+            and count is COUNT_ENDINGS:
+        table, longest = _DEFAULT_CLASSES  # what the model reads: the vocabulary's own lists
+    else:
+        table, longest = _class_table(rate, money, time, event, count)
+    text = core(name)
+    found = 0
+    for size in range(min(longest, len(text)), 0, -1):  # every ending at once: one pass, not one per list
+        found |= table.get(text[-size:], 0)
+    if not found:
+        return None
+    if found & _FREQUENCY:
         return "frequency"
-    if ending(name, rate) and not ending(name, V.NOT_RATE_ENDINGS):
+    if found & _RATE and not found & _NOT_RATE:
         return "rate"
-    if ending(name, money):
-        return "money"
-    if ending(name, time):
-        return "time"
-    if ending(name, event):
-        return "event"
-    if ending(name, count) and not ending(name, NOT_COUNT_ENDINGS):
+    for bit, kind in ((_MONEY, "money"), (_TIME, "time"), (_EVENT, "event")):
+        if found & bit:
+            return kind
+    if found & _COUNT and not found & _NOT_COUNT:
         return "count"
     return None
+
+
+_FREQUENCY, _RATE, _NOT_RATE, _MONEY, _TIME, _EVENT, _COUNT, _NOT_COUNT = (1 << i for i in range(8))
+_CLASS_TABLES: dict[tuple, tuple] = {}  # ids of the lists → (lists, table, longest), like _TABLES
+
+
+def _class_table(rate, money, time, event, count) -> tuple[dict[str, int], int]:
+    """Every ending name_class looks for, each mapped to the bits of the lists that hold it."""
+    lists = (V.FREQUENCY_ENDINGS, rate, V.NOT_RATE_ENDINGS, money, time, event, count, NOT_COUNT_ENDINGS)
+    key = tuple(map(id, lists))
+    known = _CLASS_TABLES.get(key)
+    if known is not None and all(a is b for a, b in zip(known[0], lists, strict=True)):
+        return known[1], known[2]
+    table: dict[str, int] = {}
+    for bit, words in zip((_FREQUENCY, _RATE, _NOT_RATE, _MONEY, _TIME, _EVENT, _COUNT, _NOT_COUNT), lists, strict=True):
+        for word in suffix_table(words)[0]:
+            table[word] = table.get(word, 0) | bit
+    longest = max(map(len, table), default=0)
+    if len(_CLASS_TABLES) < 256:
+        _CLASS_TABLES[key] = (lists, table, longest)
+    return table, longest
+
+
+_DEFAULT_CLASSES = _class_table(RATE_ENDINGS, MONEY_ENDINGS, TIME_ENDINGS, EVENT_ENDINGS, COUNT_ENDINGS)
 
 
 def is_satisfaction_score(name) -> bool:

@@ -27,7 +27,14 @@ from perflint.model.fields import BLANK_MARKS, is_blank
 from perflint.model.money import FACTORS, format_yuan
 from perflint.model.polarity import polarity
 from perflint.model.targets import Target, parse_target
-from perflint.model.vocabulary import ATTAINMENT_LEVELS, ATTAINMENT_WORDS, FUND_ROW_NAMES, GRADES, INSTRUCTION_TEXT
+from perflint.model.vocabulary import (
+    ATTAINMENT_HEDGES,
+    ATTAINMENT_LEVELS,
+    ATTAINMENT_WORDS,
+    FUND_ROW_NAMES,
+    GRADES,
+    INSTRUCTION_TEXT,
+)
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -226,6 +233,18 @@ class Execution:
             return None
         return Figures(summed["full_year"], summed["executed"], "sources", summed["initial"])
 
+    def budget(self) -> Decimal | None:
+        """The full-year budget in 元 as the rate reads it (the sources' sum under a total row of zeros),
+        else the initial budget; None when neither is printed."""
+        f = self.figures()
+        factor = FACTORS.get(self.unit, Decimal(1))
+        if f is not None:
+            return f.full_year * factor
+        for cell in (self.total.full_year, self.total.initial):
+            if cell.value is not None:
+                return cell.value * factor
+        return None
+
     def _sources_have_money(self) -> bool:
         return any(r.column(c).value for r in self.sources for c in COLUMNS)
 
@@ -350,8 +369,14 @@ def attainment_of(data: dict, actual: str, target: str) -> str | None:
     text = re.sub(r"[\s。.，,；;！!“”\"]", "", actual)
     if not text:
         return None
-    if text == re.sub(r"[\s。.，,；;！!“”\"]", "", target):
+    level = re.sub(r"[\s。.，,；;！!“”\"]", "", target)
+    if text == level:
         return "met"  # the level set is the level reached: 健全 → 健全
+    if level and text.endswith(level):
+        hedge = text[: -len(level)]
+        for reached in ("unmet", "partial"):  # the level set, lowered: 基本健全, 未健全
+            if hedge in ATTAINMENT_HEDGES[reached]:
+                return reached
     for level in ("unmet", "partial", "met"):  # 未达成 before 达成
         if any(text.startswith(w) for w in ATTAINMENT_WORDS[level]):
             return level

@@ -437,6 +437,8 @@ ATTAINMENT_WORDS = {
     "met": ("达成预期指标", "达成预期目标", "达到预期指标", "达到预期目标", "完成预期指标", "完成预期目标",
             "全部完成", "全面完成", "已完成", "已达成", "已达到", "已达标", "已实现", "达成", "达到", "完成", "达标", "实现"),
 }
+# Words before the level a qualitative target set that lower it: 健全 set, 基本健全 / 未健全 reached.
+ATTAINMENT_HEDGES = {"unmet": ("尚未", "未", "不"), "partial": ("基本", "部分", "初步", "较为", "大部分")}
 # The attainment levels the format's `attainment` field takes.
 ATTAINMENT_LEVELS = {"达成": "met", "部分达成": "partial", "未达成": "unmet"}
 # A printed instruction left in a narrative cell states its own length limit: …(100字以内).
