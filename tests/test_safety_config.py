@@ -95,3 +95,32 @@ def test_baseline_entries_of_the_wrong_types(tmp_path, entries, words):
 def test_a_deeply_nested_baseline(tmp_path):
     (tmp_path / "b.json").write_text("[" * 100_000 + "]" * 100_000)
     config_error(tmp_path, "--baseline", "b.json", expect=["b.json"])
+
+
+@pytest.mark.parametrize("text", ["profile: ../outside/rules.yaml\n", "extends: [../outside/rules.yaml]\n",
+                                  "profile: sub/../../outside/rules.yaml\n", "profile: link/rules.yaml\n"])
+def test_a_profile_outside_the_repository_is_not_read(tmp_path, text):
+    """A pull request's configuration cannot make perflint read a file outside the tree (and name its
+    keys in the error); a shared profile is named on the command line, by the user."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "rules.yaml").write_text("api_key: hunter2\n")
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    (repo / "link").symlink_to(tmp_path / "outside")
+    (repo / ".perflint.yaml").write_text(text)
+    err = config_error(repo, expect=["profile", "outside the repository"])
+    assert "api_key" not in err and "hunter2" not in err
+    (repo / ".perflint.yaml").unlink()
+    assert "api_key" in config_error(repo, "--profile", "../outside/rules.yaml")  # the user's own choice
+
+
+def test_a_profile_elsewhere_in_the_repository_is_read(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "p.yaml").write_text("rules: {budget-sum: info}\n")
+    dept = tmp_path / "dept"
+    dept.mkdir()
+    (dept / ".perflint.yaml").write_text("extends: [../shared/p.yaml]\n")
+    (dept / "a.yaml").write_text(DECL, encoding="utf-8")
+    proc = run("check", "--no-cache", "a.yaml", cwd=dept)  # run from the folder: the repository still counts
+    assert proc.returncode in (0, 1), proc.stderr

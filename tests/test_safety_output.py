@@ -15,10 +15,12 @@ HOSTILE = [
     "\x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x07link\x1b]8;;\x07 \x07bell",
     "abc\u202edcba \u2028next \u2029para \u0085nel",
     "legacy ##[error]forged",
+    "azure ##vso[task.setvariable variable=PATH]/tmp/evil, teamcity ##teamcity[buildStatus text='ok']",
     "math $x$ | pipe `tick` <b>",
 ]
 INDICATOR = "  - {{level1: 产出目标, level2: 数量目标, name: {name}, target: 满足需求}}\n"
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+COMMAND = re.compile(r"##\w*\[")  # GitHub's legacy ##[…], Azure's ##vso[…], TeamCity's ##teamcity[…]: anywhere
 
 
 @pytest.fixture
@@ -42,7 +44,7 @@ def lint(tree, *fmt):
 def _no_command_starts(out: str) -> None:
     for line in out.splitlines():
         assert not line.lstrip().startswith("::"), line
-        assert "##[" not in line, line
+        assert not COMMAND.search(line), line
 
 
 def test_text_output_cannot_start_a_workflow_command(hostile_tree):
@@ -69,7 +71,7 @@ def test_github_annotations_carry_data_only_after_the_command(hostile_tree):
     lines = out.splitlines()
     commands = [ln for ln in lines if ln.startswith("::")]
     assert all(re.match(r"::(error|warning|notice) file=[^:]*,line=\d+", ln) for ln in commands), commands
-    assert not RAW.search(out) and "##[" not in out
+    assert not RAW.search(out) and not COMMAND.search(out)
     assert not [ln for ln in lines if not ln.startswith("::") and ln.lstrip().startswith("::")]
 
 
@@ -98,6 +100,7 @@ def test_machine_formats_stay_exact_but_cannot_forge(hostile_tree):
         assert "\u202e" not in out and "\u2028" not in out
         text = json.dumps(json.loads(out), ensure_ascii=False)
         assert "##[error]forged" in text and "\u202e" in text  # lossless: the JSON reads back exactly
+        assert "##vso[task.setvariable" in text
 
 
 def test_visible_escapes():
@@ -105,6 +108,33 @@ def test_visible_escapes():
     assert visible("名称 ≥95% 正常") == "名称 ≥95% 正常"
     assert visible("bad\udcff.yaml") == "bad\\xff.yaml"
     assert visible("x ##[error]y") == "x ##\\[error]y"
+    assert visible("x ##vso[task.complete]y ##teamcity[m]") == "x ##vso\\[task.complete]y ##teamcity\\[m]"
     assert line_start("::error::x") == "./::error::x" and line_start("\u3000::x") == "./\u3000::x"
     assert line_start("a/b.yaml") == "a/b.yaml"
     assert markdown("a|b $c$ <d> `e`") == "a\\|b \\$c\\$ \\<d\\> \\`e\\`"
+
+
+def test_fix_diff_shows_the_lines_it_changes_escaped(tmp_path):
+    """The diff quotes the file's own lines, comments included: a pull request wrote them."""
+    comment = " # \u202eevil ##vso[task.setvariable variable=PATH]/tmp ##[error]x"
+    body = "kind: declaration\nindicators:\n  - {level1: 产出指标, level2: 数量指标, name: 数量, target: ≧5个}" + comment + "\n"
+    (tmp_path / "a.yaml").write_text(body, encoding="utf-8")
+    proc = run("fix", "--diff", "--select", "operator-symbol", "a.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout
+    _no_command_starts(out)
+    assert not RAW.search(out)
+    assert "+  - {level1: 产出指标, level2: 数量指标, name: 数量, target: ≥5个} # \\u202eevil ##vso\\[task" in out
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == body  # shown, not written
+
+
+def test_xlsx_sheet_names_hold_no_bidi_or_invisible_characters(tmp_path):
+    import openpyxl
+
+    project = "abc\u202edcba\u2066x\u200by"
+    (tmp_path / "a.yaml").write_text(f"kind: declaration\nproject: {{name: {json.dumps(project)}}}\nindicators: []\n",
+                                     encoding="utf-8")
+    proc = run("check", "--no-cache", "--format", "xlsx=r.xlsx", "a.yaml", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    names = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True).sheetnames
+    assert "1 abc_dcba_x_y" in names and not [n for n in names if RAW.search(n) or "\u200b" in n]

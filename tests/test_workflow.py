@@ -148,3 +148,27 @@ def test_deselecting_coercion_does_not_change_what_rules_see():
 
     text = "indicators:\n  - {level1: 效益指标, level2: 社会效益指标, name: 展厅运营情况, target: yes}\n"
     assert [d.rule for d in lint_text(text, select=["qualitative-graded"])] == ["qualitative-graded"]
+
+
+def test_a_huge_jobs_count_starts_a_few_workers(tmp_path, monkeypatch):
+    """-j 99999 (a careless user, a CI template) once forked 99,999 processes for 80 files."""
+    import multiprocessing
+
+    from perflint.config.loader import load_config
+    from perflint.engine.batch import default_jobs, lint_files
+
+    real, started = multiprocessing.get_context(), []
+
+    class Counting:
+        def Pool(self, processes, **kwargs):  # noqa: N802 (multiprocessing's name)
+            started.append(processes)
+            assert processes <= 4 * default_jobs(), processes  # before any process is forked
+            return real.Pool(processes, **kwargs)
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: Counting())
+    paths = []
+    for i in range(80):
+        shutil.copy(SRC / "2020" / "stic-work-funds.yaml", tmp_path / f"d{i:03}.yaml")
+        paths.append(str(tmp_path / f"d{i:03}.yaml"))
+    results = lint_files(paths, load_config(cwd=tmp_path), jobs=99_999)
+    assert len(results) == 80 and started and started[0] <= 80 // 8

@@ -48,8 +48,9 @@ def run_fix(paths, config_path, cli, show_diff: bool, opts: Options | None = Non
             click.echo(f"perflint: {shown}: {visible(pointer)} not fixed: {why}", err=True)
         failed += len(skipped)
         if show_diff:
-            if new != text:
-                click.echo("".join(difflib.unified_diff(text.splitlines(True), new.splitlines(True), f"a/{shown}", f"b/{shown}")), nl=False)
+            # each line escaped like every output: a comment's ##vso[ or bidi override is the pull request's
+            for line in difflib.unified_diff(text.splitlines(True), new.splitlines(True), f"a/{shown}", f"b/{shown}"):
+                click.echo(visible(line.removesuffix("\n").removesuffix("\r")))
         elif from_stdin:  # like ruff: the fixed text goes to standard output, fixed or not
             click.echo(new, nl=False)
         elif new != text:

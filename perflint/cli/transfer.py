@@ -40,7 +40,7 @@ def _show_diff(path: Path, text: str) -> None:
 
 def _mirror(inputs: list[Path], to: Path, suffix: str) -> list[Path]:
     """Each input's target under ``to``: its path below the inputs' common folder, new suffix."""
-    resolved = [p.resolve() for p in inputs]
+    resolved = [Path(os.path.abspath(p)) for p in inputs]  # not resolve(): a link out must not move the rest
     base = Path(os.path.commonpath([p.parent for p in resolved])) if resolved else Path.cwd()
     return [to / p.relative_to(base).with_suffix(suffix) for p in resolved]
 
@@ -89,7 +89,7 @@ def run_export(paths, to: str, force: bool, dry_run: bool) -> int:
     targets = _mirror([Path(f) for f in files], Path(to), ".xlsx")
     if _refuse_overwrites(targets, force or dry_run):
         return 1
-    failed = written = 0
+    failed = written = unwritable = 0
     for shown, target in zip(files, targets, strict=True):
         doc = read_file(Path(shown), shown)
         if doc.data is None or doc.problems:
@@ -110,11 +110,17 @@ def run_export(paths, to: str, force: bool, dry_run: bool) -> int:
 
             click.echo(visible(f"would write {target} ({len(data):,} bytes)"))
         else:
-            write_bytes(target, data)
+            try:
+                write_bytes(target, data, exclusive=not force)
+            except OSError as exc:  # a file made meanwhile, a folder where a file goes, no permission
+                _say(f"{target}: not written: {exc.strerror or exc}")
+                unwritable += 1
+                continue
         written += 1
     verb = "would export" if dry_run else "exported"
-    _say(f"{verb} {written} declaration(s) to {to}" + (f"; {failed} not exported" if failed else ""))
-    return 1 if failed else 0
+    _say(f"{verb} {written} declaration(s) to {to}" + (f"; {failed} not exported" if failed else "")
+         + (f"; {unwritable} could not be written" if unwritable else ""))
+    return 2 if unwritable else 1 if failed else 0
 
 
 # -- import -----------------------------------------------------------------------------------------
@@ -123,13 +129,13 @@ def _workbooks(paths) -> tuple[list[Path], list[str]]:
     found, missing = [], []
     for raw in paths:
         p = Path(raw)
-        if p.is_file():
-            found.append(p)
-        elif p.is_dir():
+        if p.is_dir():
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [Path(root, n) for n in sorted(names)
                           if n.lower().endswith(".xlsx") and not n.startswith(("~$", "."))]
+        elif p.exists() or p.is_symlink():
+            found.append(p)  # a FIFO or a device too: refused when it is read, with the reason
         else:
             missing.append(str(raw))
     return found, missing
@@ -169,6 +175,7 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
     from perflint.excel.importer import import_workbook
     from perflint.excel.workbook import WorkbookError
     from perflint.excel.yaml_writer import WriteError, to_yaml
+    from perflint.loading.files import escapes
 
     books, missing = _workbooks(paths)
     if missing:
@@ -179,6 +186,10 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
         return 2
     plans, failed, unplaced = [], 0, 0
     for book, target in zip(books, _mirror(books, Path(to), ".yaml"), strict=True):
+        if escapes(str(book)):  # as `check` does: a link out of the tree is not followed
+            _say(f"{book}: not imported: a symbolic link pointing outside the tree: not read")
+            failed += 1
+            continue
         try:
             result = import_workbook(book)
         except WorkbookError as exc:
@@ -209,13 +220,19 @@ def run_import(paths, to: str, force: bool, dry_run: bool) -> int:
             plans.append((path, text))
     if _refuse_overwrites([p for p, _ in plans], force or dry_run):
         return 1
+    unwritable = 0
     for path, text in plans:
         if dry_run:
             _show_diff(path, text)
-        else:
-            write_text(path, text)
+            continue
+        try:
+            write_text(path, text, exclusive=not force)
+        except OSError as exc:  # a file made meanwhile, a folder where a file goes, no permission
+            _say(f"{path}: not written: {exc.strerror or exc}")
+            unwritable += 1
     verb = "would import" if dry_run else "imported"
-    _say(f"{verb} {len(plans)} declaration(s) to {to}"
+    _say(f"{verb} {len(plans) - unwritable} declaration(s) to {to}"
          + (f"; {unplaced} cell(s) not placed (see above, and the comments at the end of each file)" if unplaced else "")
-         + (f"; {failed} workbook(s) or sheet(s) not imported" if failed else ""))
-    return 1 if failed or unplaced else 0
+         + (f"; {failed} workbook(s) or sheet(s) not imported" if failed else "")
+         + (f"; {unwritable} file(s) could not be written" if unwritable else ""))
+    return 2 if unwritable else 1 if failed or unplaced else 0

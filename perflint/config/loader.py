@@ -54,10 +54,14 @@ def read_text(path: Path, what: str, base: Path | None = None) -> str:
         raise ConfigError(f"{what} {path}: not UTF-8 text") from None
 
 
-def read_profile(name: str, base: Path | None = None) -> dict:
-    """A built-in profile by name, or a profile file by path (relative to the config file)."""
+def read_profile(name: str, base: Path | None = None, confined: bool = False) -> dict:
+    """A built-in profile by name, or a profile file by path (relative to the config file).
+    ``confined``: the name comes from a configuration file, which a pull request may have written,
+    so the file must lie inside the working directory or the configuration's repository."""
     if name.endswith((".yaml", ".yml")):
         path = (base or Path.cwd()) / name
+        if confined:
+            _confine(path, base)
         return _yaml(read_text(path, "profile", base), str(path))
     name = PROFILE_ALIASES.get(name, name)
     ref = resources.files("perflint.rulesets") / f"{name}.yaml"
@@ -65,6 +69,25 @@ def read_profile(name: str, base: Path | None = None) -> dict:
         raise ConfigError(f"unknown profile {name!r}{_near(name, profile_names())} (available: {', '.join(profile_names())})")
     return _yaml(ref.read_text(encoding="utf-8"), f"profile {name}")
 
+
+def _confine(path: Path, base: Path | None) -> None:
+    """`profile: ../../home/runner/x.yaml` would read a file outside the repository and name its keys
+    in the error; a profile shared by several repositories is named on the command line instead."""
+    trees = [Path.cwd()] + ([base, _repository(base)] if base else [])
+    real = os.path.realpath(path)
+    for tree in map(os.path.realpath, trees):
+        if real == tree or real.startswith(tree.rstrip(os.sep) + os.sep):
+            return
+    raise ConfigError(f"profile {path}: outside the repository and the working directory: not read "
+                      "(name a shared profile with --profile)")
+
+
+def _repository(folder: Path) -> Path:
+    """The folder's git work tree (the nearest one up holding .git), or the folder itself."""
+    for parent in (folder, *folder.parents):
+        if os.path.lexists(parent / ".git"):
+            return parent
+    return folder
 
 
 def _yaml_error(exc: yaml.YAMLError) -> str:
@@ -186,9 +209,9 @@ def config_from(path: Path | None, cli: dict | None, cwd: Path) -> Config:
     settings: dict[str, RuleSetting] = {rid: RuleSetting(r.severity, r.option_defaults())
                                         for rid, r in all_rules().items() if r.enabled}
     applied: set = set()
-    layers = _profile_chain(profile, root, (), applied)
+    layers = _profile_chain(profile, root, (), applied, confined=not cli.get("profile"))
     for ext in _as_list(raw.get("extends") or [], "extends", where):
-        layers += _profile_chain(ext, root, (), applied)
+        layers += _profile_chain(ext, root, (), applied, confined=True)
     if raw:
         layers.append({**raw, "__name__": where, "__user__": True})
     for layer in layers:
@@ -260,7 +283,7 @@ def _default_setting(rid: str) -> RuleSetting:
     return RuleSetting(r.severity, r.option_defaults())
 
 
-def _profile_chain(name: str, base: Path, stack: tuple, applied: set) -> list[dict]:
+def _profile_chain(name: str, base: Path, stack: tuple, applied: set, confined: bool = True) -> list[dict]:
     """The profiles ``name`` builds on, parents first, each once (a diamond is fine, a cycle is not)."""
     if name in stack:
         raise ConfigError(f"profile {name!r} extends itself (via {' → '.join(stack)})")
@@ -268,14 +291,14 @@ def _profile_chain(name: str, base: Path, stack: tuple, applied: set) -> list[di
         raise ConfigError(f"profile {stack[0]!r}: extends nests deeper than {MAX_EXTENDS} profiles (via {name!r})")
     if name in applied:
         return []
-    data = read_profile(name, base)
+    data = read_profile(name, base, confined)
     unknown = set(data) - PROFILE_KEYS
     if unknown:
         key = sorted(unknown, key=str)[0]
         raise ConfigError(f"profile {name}: unknown key {key!r}{_near(key, PROFILE_KEYS)}")
     chain = []
     for parent in _as_list(data.get("extends") or [], "extends", f"profile {name}"):
-        chain += _profile_chain(parent, base, (*stack, name), applied)
+        chain += _profile_chain(parent, base, (*stack, name), applied, confined)
     applied.add(name)
     data["__name__"] = f"profile {name}"
     return chain + [data]

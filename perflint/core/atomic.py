@@ -6,11 +6,17 @@ import tempfile
 from pathlib import Path
 
 
-def write_text(path: Path, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))
+def write_text(path: Path, text: str, exclusive: bool = False) -> None:
+    write_bytes(path, text.encode("utf-8"), exclusive)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+class AppearedMeanwhile(FileExistsError):
+    """``exclusive``: a file of that name was made after the caller checked there was none."""
+
+
+def write_bytes(path: Path, data: bytes, exclusive: bool = False) -> None:
+    """``exclusive``: never replace a file, even one made a moment ago (AppearedMeanwhile): the
+    complete file is linked into place, which fails when the name exists."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -25,7 +31,14 @@ def write_bytes(path: Path, data: bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        if exclusive:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise AppearedMeanwhile(f"{path} was made while perflint was writing; it is kept") from None
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -117,7 +117,9 @@ def lint_files(paths: list[str], config: Config, jobs: int | None = None, cache=
             pressed = []  # Ctrl-C while the pool starts: remembered (a fresh worker only notes it too)
             previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(1)) if interruptible else None
             try:
-                pool = get_context().Pool(jobs, initializer=_init_worker, initargs=(config, cache is not None))
+                # no more workers than chunks, nor than a few per core: -j 99999 forked 99,999 processes
+                workers = min(jobs, len(chunks), 4 * default_jobs())
+                pool = get_context().Pool(workers, initializer=_init_worker, initargs=(config, cache is not None))
                 if interruptible:
                     signal.signal(signal.SIGINT, _abort)
                     if pressed:

@@ -7,7 +7,7 @@ import datetime
 import re
 from decimal import Decimal
 
-from perflint.excel.cells import to_decimal
+from perflint.excel.cells import MAX_DIGITS, to_decimal
 from perflint.excel.workbook import RawCell
 from perflint.forms.values import NO, YES
 
@@ -54,7 +54,9 @@ def convert(cell: RawCell, kind: str):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
             return int(value), None
         text = _as_text(cell, "text").strip().translate(_FULLWIDTH)
-        return (int(text) if text.isdigit() else _as_text(cell, "text")), None
+        # isascii: 2² and ① are digits to isdigit() but no int; past 15 digits no cell keeps it exactly
+        whole = text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS
+        return (int(text) if whole else _as_text(cell, "text")), None
     if isinstance(value, bool):
         return value, None
     if isinstance(value, (int, float)):

@@ -11,6 +11,10 @@
 """
 from __future__ import annotations
 
+import io
+import os
+import re
+import stat
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +29,9 @@ MAX_TOTAL = 128 * 1024 * 1024  # uncompressed, all parts
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 MAX_CELLS = 1_000_000
+MAX_STRINGS = 200_000  # shared strings: no set of forms holds so much text
+MAX_STYLE_ELEMENTS = 300_000  # Excel itself allows about 64,000 cell formats
+MAX_ELEMENTS = 2 * MAX_CELLS  # cells parsed, empty ones (<c/>, which cost as much to parse) included
 
 
 class WorkbookError(ValueError):
@@ -75,8 +82,26 @@ class Sheet:
         return self._index().get(r, [])
 
 
-def check_zip(path: Path) -> None:
-    size = path.stat().st_size
+def load(path: Path) -> io.BytesIO:
+    """The file's bytes, read once from a regular file of at most MAX_FILE bytes: a FIFO would block
+    the run, /dev/zero would never end, and a file swapped after it was checked is not read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise WorkbookError(f"cannot be opened ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise WorkbookError("not a regular file (a FIFO, a device or a folder): not read")
+        data = fh.read(MAX_FILE + 1) if st.st_size <= MAX_FILE else b""
+    if st.st_size > MAX_FILE or len(data) > MAX_FILE:
+        raise WorkbookError(f"larger than {MAX_FILE // (1024 * 1024)} MB")
+    return io.BytesIO(data)
+
+
+def check_zip(path) -> None:
+    """``path``: a file name or the bytes ``load`` read."""
+    size = len(path.getbuffer()) if isinstance(path, io.BytesIO) else Path(path).stat().st_size
     if size > MAX_FILE:
         raise WorkbookError(f"larger than {MAX_FILE // (1024 * 1024)} MB")
     if not zipfile.is_zipfile(path):
@@ -99,11 +124,34 @@ def check_zip(path: Path) -> None:
         total += info.file_size
     if total > MAX_TOTAL:
         raise WorkbookError(f"{total:,} bytes uncompressed (at most {MAX_TOTAL:,})")
+    _check_tables(path, infos)
+
+
+_STRING = re.compile(rb"<(?:\w+:)?si[\s/>]")
+
+
+def _check_tables(path, infos) -> None:
+    """openpyxl reads the shared strings and the styles whole, before a cell, at 25 and 100 µs an
+    entry: a 48 MB part of <si> or <xf/> (a few hundred KB zipped) took minutes. Both are counted
+    first, streamed (a bound: an entry split across two chunks may go uncounted): shared strings in
+    any part, whatever the manifest names it, the styles in the one part openpyxl reads them from."""
+    strings = 0
+    with zipfile.ZipFile(path) as z:
+        for info in infos:
+            styles, elements = info.filename == "xl/styles.xml", 0
+            with z.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    strings += len(_STRING.findall(chunk))
+                    elements += chunk.count(b"<") if styles else 0
+            if elements > MAX_STYLE_ELEMENTS:
+                raise WorkbookError(f"{info.filename}: {elements:,} elements (at most {MAX_STYLE_ELEMENTS:,})")
+            if strings > MAX_STRINGS:
+                raise WorkbookError(f"more than {MAX_STRINGS:,} shared strings")
 
 
 def read_workbook(path: Path) -> list[Sheet]:
     """Every worksheet's cells. WorkbookError when the file is no workbook perflint can read."""
-    path = Path(path)
+    path = load(Path(path))
     check_zip(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about parts it skips; they are not data
@@ -119,7 +167,7 @@ def read_workbook(path: Path) -> list[Sheet]:
     return sheets
 
 
-def _read(path: Path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet], dict]:
+def _read(path, data_only: bool, only: dict | None = None) -> tuple[list[Sheet], dict]:
     """openpyxl's reader, part by part: load_workbook would first scan every sheet that gives no
     <dimension> to its end (a million rows: half a minute) before a cell is read."""
     from openpyxl.reader.excel import ExcelReader
@@ -127,7 +175,7 @@ def _read(path: Path, data_only: bool, only: dict | None = None) -> tuple[list[S
     from openpyxl.worksheet._reader import WorkSheetParser
 
     reader = ExcelReader(path, read_only=True, keep_vba=False, data_only=data_only, keep_links=False)
-    sheets, formulas, count = [], {}, 0
+    sheets, formulas, count, parsed, parts = [], {}, 0, 0, {}
     try:
         reader.read_manifest()
         reader.read_strings()
@@ -140,6 +188,10 @@ def _read(path: Path, data_only: bool, only: dict | None = None) -> tuple[list[S
                 continue
             if only is not None and part.name not in only:
                 continue
+            if rel.target in parts:  # Excel gives each sheet its own part; one part named twice is read once
+                raise WorkbookError(f"sheets {parts[rel.target]!r} and {part.name!r} are the same part "
+                                    f"({rel.target}): not a workbook Excel writes")
+            parts[rel.target] = part.name
             sheet = Sheet(part.name, hidden=(part.state or "visible") != "visible")
             sheets.append(sheet)
             wanted = only.get(part.name) if only is not None else None
@@ -147,6 +199,9 @@ def _read(path: Path, data_only: bool, only: dict | None = None) -> tuple[list[S
                 parser = WorkSheetParser(src, reader.shared_strings, data_only=data_only, epoch=wb.epoch,
                                          date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
                 for r, cells in parser.parse():
+                    parsed += len(cells)
+                    if parsed > MAX_ELEMENTS:
+                        raise WorkbookError(f"more than {MAX_ELEMENTS:,} cells, empty ones included")
                     if r > MAX_ROWS:
                         sheet.refused = f"more than {MAX_ROWS:,} rows (row {r:,} has cells)"
                         break

@@ -282,17 +282,26 @@ class _Converter:
         return raw
 
 
+_TOO_BIG = 10 ** 1000  # as for floats: no amount or count has a thousand digits
+
+
 def _parse_int(raw: str):
+    """The int a YAML 1.1 integer stands for; its text when it has a thousand digits or more, so
+    that no rule or output turns it back into text (Python refuses past 4,300 digits) or multiplies it."""
     text = raw.replace("_", "")
     sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-")
+    if len(body) > 4000:
+        return raw  # int() would refuse or take long; 0x/0b with this many digits is as big
     try:
         if body.startswith("0x"):
-            return sign * int(body[2:], 16)
-        if body.startswith("0b"):
-            return sign * int(body[2:], 2)
-        if len(body) > 1 and body.startswith("0") and body.isdigit():
-            return sign * int(body, 8)  # YAML 1.1 octal: reported as a coercion
-        return int(text)
+            number = sign * int(body[2:], 16)
+        elif body.startswith("0b"):
+            number = sign * int(body[2:], 2)
+        elif len(body) > 1 and body.startswith("0") and body.isdigit():
+            number = sign * int(body, 8)  # YAML 1.1 octal: reported as a coercion
+        else:
+            number = int(text)
     except ValueError:
         return raw
+    return raw if abs(number) >= _TOO_BIG else number

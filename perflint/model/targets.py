@@ -152,7 +152,8 @@ def _rank(original: str, body: str, op, op_raw, vague) -> Target | None:
     for regex, rank_op in ((_RANK, "≤"), (_RANK_FIRST, "=")):
         m = regex.match(body)
         if m:
-            value = cn_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            place = m.group(1)
+            value = cn_value(place) if not place.isdigit() else int(place) if len(place) <= 9 else None
             if value:
                 return Target(original, "rank", op=op or rank_op, op_raw=op_raw, value=Decimal(value), unit="名",
                               text=body, vague=vague)

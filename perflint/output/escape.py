@@ -19,8 +19,9 @@ _INVISIBLE = re.compile(
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # GitHub Actions runs `##[command]` found anywhere in a log line (its legacy syntax) and
-# `::command::` at the start of a line after any whitespace.
-_LEGACY_COMMAND = "##["
+# `::command::` at the start of a line after any whitespace; Azure Pipelines runs `##vso[command]`
+# anywhere in a line, TeamCity `##teamcity[message]`: `##`, a word, `[` is broken wherever it is.
+_LEGACY_COMMAND = re.compile(r"(##\w*)\[")
 
 
 def _escape_char(m: re.Match) -> str:
@@ -38,8 +39,8 @@ def visible(text) -> str:
     """``text`` on one line, with every control, bidi, separator and invisible character shown as an
     escape, and the workflow-command syntax of GitHub Actions broken wherever it appears."""
     text = _INVISIBLE.sub(_escape_char, str(text))
-    if _LEGACY_COMMAND in text:
-        text = text.replace(_LEGACY_COMMAND, "##\\[")
+    if "##" in text:
+        text = _LEGACY_COMMAND.sub(r"\1\\[", text)
     return text
 
 
@@ -77,12 +78,12 @@ def workflow_property(text) -> str:
     return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-# In serialised JSON, `[` after `##` is always inside a string: `\\u005b` reads back as the same
+# In serialised JSON, `[` after `##` (and a word) is always inside a string: `\\u005b` reads back as the same
 # text but can no longer be a workflow command when the JSON is printed into a CI log.
 def json_text(serialised: str) -> str:
     """Make serialised JSON (``ensure_ascii=False``) safe to print: lossless, still valid JSON."""
-    if _LEGACY_COMMAND in serialised:
-        serialised = serialised.replace(_LEGACY_COMMAND, "##\\u005b")
+    if "##" in serialised:
+        serialised = _LEGACY_COMMAND.sub(r"\1\\u005b", serialised)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
 
 

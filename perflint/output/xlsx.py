@@ -45,7 +45,9 @@ _TEXT = {
     },
 }
 _SEVERITIES = ("error", "warning", "info")
-_SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f']")
+# what Excel refuses in a sheet name, and controls, bidi overrides and invisible characters (a tab
+# named by a pull request must read as it is stored)
+_SHEET_BAD = re.compile("[\\[\\]:*?/\\\\\x00-\x1f'\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
 
 
 def render(report) -> bytes:
