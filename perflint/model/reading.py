@@ -7,6 +7,7 @@ kind of unit, contradictions within it). Rules compare these facts; they do not 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from perflint.core.lazy import lazy
@@ -94,6 +95,28 @@ class Reading:
         return unit_class(self._ind.target.unit)
 
     @lazy
+    def period_target(self) -> bool:
+        """A timeliness target that names a definite period or cadence (全年, 日产日清, 每月): no number,
+        but assessable."""
+        t = self._ind.target
+        return self._ind.level2 == C.TIMELINESS and t.kind == "qualitative" and (t.text or "").strip() in V.PERIOD_TARGETS
+
+    @lazy
+    def graded_level(self) -> str | None:
+        """The property whose X / 基本X / 不X scale the target is a level of, when the name states that
+        property (财务管理制度健全性: 健全; 免费开放服务规范达标: 达标); else None."""
+        t = self._ind.target
+        if t.kind != "qualitative":
+            return None
+        prop = graded_property(plain_level(t.text), V.GRADED_PROPERTIES)
+        return prop if prop and names_property(self._ind.name, prop) else None
+
+    @lazy
+    def dimensionless(self) -> bool:
+        """The name measures a pure number (…系数, …指数, …倍数): its target needs no unit."""
+        return ending(core(self._ind.name), V.DIMENSIONLESS_ENDINGS) is not None
+
+    @lazy
     def institution(self) -> bool:
         """The name is about building an institution (制度, 机制 …)."""
         return is_institution(self._ind.name)
@@ -105,6 +128,31 @@ class Reading:
 
 
 _DIRECTIONS = {"正向": "positive", "反向": "reverse"}
+_DECOR = re.compile(r"[\s“”\"'‘’「」《》。.，,；;！!]")
+
+
+def plain_level(text: str | None) -> str:
+    """A worded target without quotes, punctuation and a trailing 及以上/以上: “良好”以上 → 良好."""
+    word = _DECOR.sub("", text or "")
+    for suffix in V.GRADE_FLOORS:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def graded_property(word: str, properties) -> str | None:
+    """健全 / 基本健全 / 不健全 → 健全: the property a word grades, when it is one level of its scale."""
+    for prefix in ("",) + V.GRADE_NEGATIONS:
+        if word.startswith(prefix) and word[len(prefix):] in properties:
+            return word[len(prefix):]
+    return None
+
+
+def names_property(name: str, prop: str) -> bool:
+    """The name states the property it grades: …健全性, …健全程度, 是否健全, or ends with it (…规范达标)."""
+    text = core(name)
+    return (any(f"{prop}{tail}" in text for tail in V.PROPERTY_TAILS) or f"是否{prop}" in text
+            or (text.endswith(prop) and len(text) > len(prop)))
 
 
 def read(ind) -> Reading:

@@ -156,6 +156,10 @@ GRADE_NAME_ENDINGS = ("等级", "等次", "类别", "评级", "级别", "考核�
 GRADED_PROPERTIES = ("健全", "完善", "合理", "有效", "规范", "合规", "完整", "准确", "及时", "安全", "稳定", "到位",
                      "齐全", "清晰", "明确", "可行", "达标", "落实", "严格", "科学")
 GRADE_NEGATIONS = ("基本", "不", "未", "无")
+# Timeliness targets that name a definite period or cadence without a number (免费开放时间: 全年;
+# 生活垃圾清运: 日产日清): assessable as they stand.
+PERIOD_TARGETS = ("全年", "全年度", "常年", "每日", "每天", "当日", "当天", "日产日清", "日清日结", "每周", "每月", "按月",
+                  "每季度", "按季度", "每学期", "按学期")
 GRADE_FLOORS = ("及以上", "以上")
 # Vague wording that names no level: 有效, 正常, 规范, 满足需求.
 VAGUE_WORDS = ("有效", "正常", "规范", "合理", "明显", "显著", "良好", "满足", "充分", "积极", "稳步", "进一步", "大幅",
@@ -193,6 +197,8 @@ NOT_RATE_ENDINGS = ("频率", "效率", "速率", "功率", "汇率", "税率", 
 FREQUENCY_ENDINGS = ("频率", "频次", "频度")
 COUNT_ENDINGS = ("数", "数量", "人次", "场次", "批次", "户次", "架次", "总量", "规模")
 NOT_COUNT_ENDINGS = ("指数", "系数", "分数", "倍数", "参数", "函数", "基数")
+# Pure numbers, measured in no unit: 灌溉水有效利用系数 ≥0.6, 空气质量指数 ≤100, 本息覆盖倍数 ≥1.2.
+DIMENSIONLESS_ENDINGS = ("系数", "指数", "倍数", "比值")
 # An event counted, never a share of anything: 系统故障 ≤3% has no base.
 EVENT_ENDINGS = ("故障", "事故", "投诉", "差错", "失误", "违规", "违纪", "案件", "事件")
 MONEY_ENDINGS = ("成本", "费用", "金额", "经费", "资金", "价格", "单价", "造价", "投资额")

@@ -25,9 +25,10 @@ def _blank(value) -> bool:
     basis="S",
     summary=msg("预算金额须相互吻合", "Budget amounts must add up"),
     description=msg(
-        "子项目（成本构成）金额之和等于项目当年预算；当年财政拨款 + 上年结转 + 其他资金等于年度资金总额；"
+        "子项目（成本构成）金额之和等于项目当年预算（跨年度项目等于项目总预算或当年预算之一，都不符时与较接近者比较）；当年财政拨款 + 上年结转 + 其他资金等于年度资金总额；"
         "当年预算不超过项目总预算。金额统一换算为元后精确比较（容差默认 0.01 元）。",
-        "Sub-project (cost item) amounts add up to the annual amount; current appropriation + carry-over + "
+        "Sub-project (cost item) amounts add up to the annual amount (for a multi-year project, to the project "
+        "total or the annual amount; when neither, the nearer is named); current appropriation + carry-over + "
         "other funds add up to the annual amount; the annual amount does not exceed the project total. "
         "Compared exactly in yuan after unit conversion (tolerance 0.01 yuan by default).",
     ),
@@ -52,18 +53,21 @@ def check(decl, opts):
     tol = opts["tolerance"]
     annual = decl.amount("budget", "annual")
     total = decl.amount("budget", "total")
-    # Items running over several years carry their whole cost: they add up to the project total, not to
-    # this year's amount (and are not checked when no total is given).
+    # Items running over several years may carry their whole cost (adding up to the project total) or
+    # break down this year's amount: either agrees, and a sum that matches neither is held against the
+    # nearer one. They are not checked when no total is given.
     multi = is_multi_year(decl) or any(_spans_years(item) for _, item in decl.items)
-    against, (label_zh, label_en) = (total, ("项目总预算", "the project total")) if multi else \
-        (annual, ("项目当年预算", "the annual amount"))
-    if against is not None and decl.items:
+    whole = (total, ("项目总预算", "the project total"), "/budget/total")
+    year = (annual, ("项目当年预算", "the annual amount"), "/budget/annual")
+    candidates = [c for c in ((whole, year) if multi and total is not None else () if multi else (year,)) if c[0] is not None]
+    if candidates and decl.items:
         amounts = [decl.amount("budget", "items", i, "amount") for i, _ in decl.items]
         if all(a is not None for a in amounts):
             s = sum(amounts, Decimal(0))
+            against, (label_zh, label_en), pointer = min(candidates, key=lambda c: abs(s - c[0]))
             if abs(s - against) > tol:
                 yield finding(
-                    "/budget/total" if multi else "/budget/annual",
+                    pointer,
                     f"子项目金额合计 {format_yuan(s)} 元，与{label_zh} {format_yuan(against)} 元不符"
                     f"（相差 {format_yuan(against - s)} 元）：补齐子项目或更正预算。",
                     f"Sub-project amounts add up to {format_yuan(s)} yuan but {label_en} is "

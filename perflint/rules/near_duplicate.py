@@ -3,7 +3,7 @@ from decimal import Decimal
 from perflint.core.diagnostic import Severity
 from perflint.engine.rule import Example, finding, msg, rule
 from perflint.model import vocabulary as V
-from perflint.model.names import respondent, subject
+from perflint.model.names import core, respondent, subject
 
 # Unit kinds whose amounts can be compared across spellings (4小时 against 30分钟); the others only in the same unit.
 _CONVERT = {"time": V.DURATION_UNITS, "area": V.AREA_UNITS, "length": V.LENGTH_UNITS, "weight": V.WEIGHT_UNITS,
@@ -45,12 +45,13 @@ def _key(ind):
     description=msg(
         "名称只差维度词的指标（故障响应速度 / 故障响应时间 / 故障响应及时性）衡量的是同一件事：它们的目标同为时长、"
         "计数、金额、面积等可比的量却数值不同（4小时、<1小时、<30分钟）时报告，并列出同组的其他指标。同一批受访者"
-        "（如“市民”）的两个满意度指标设了不同的目标值时提示。百分比不比较：完成率和及时率是不同的比率。",
+        "（如“市民”）的两个满意度指标设了不同的目标值时提示。百分比不比较：完成率和及时率是不同的比率。名称完全相同的两个指标在名称处报告，且 duplicate-indicator 已报告时不重复。",
         "Indicators whose names differ only in the dimension word (\"故障响应速度\" / \"故障响应时间\" / \"故障响应及时性\") "
         "measure one thing: when their targets are comparable amounts (durations, counts, money, areas…) with different "
         "values (\"4小时\", \"<1小时\", \"<30分钟\") they are reported, naming the rest of the group. Two satisfaction "
         "indicators asking the same respondents (\"市民\") with different targets are noted too. Percentages are "
-        "not compared: a completion rate and an on-time rate are different shares.",
+        "not compared: a completion rate and an on-time rate are different shares. Two indicators of the very same "
+        "name are reported on the name, and only when duplicate-indicator does not report them.",
     ),
     rationale=msg(
         "同一事项设几个不同的目标，完成其中一个就可以说达标，另一个则未达标，自评时只能任选其一；重复也挤占了本应"
@@ -70,6 +71,7 @@ def _key(ind):
                 "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: 市民满意度, target: '≥90%'}", ("/indicators/1/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("duplicate-indicator",),
 )
 def check(decl, opts):
     groups: dict[tuple, list] = {}
@@ -84,7 +86,9 @@ def check(decl, opts):
             value = _amount(other.target, kind)
             if base is None or value is None or value == base:
                 continue
-            yield finding(other.at("target"),
+            # The very same name is duplicate-indicator's finding (on the name); said there once.
+            same = core(other.name) == core(first.name)
+            yield finding(other.at("name" if same else "target"),
                           f"“{other.name}”（{other.target.raw}）与第 {first.index + 1} 个指标“{first.name}”（{first.target.raw}）"
                           f"衡量的是同一件事，目标却不同：合并为一个指标、一个目标。",
                           f"\"{other.name}\" (\"{other.target.raw}\") measures the same thing as indicator {first.index + 1} "

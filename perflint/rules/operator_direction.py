@@ -12,11 +12,11 @@ from perflint.model.polarity import POSITIVE, REVERSE, polarity
     summary=msg("指标性质须与指标方向一致", "The operator matches the indicator's direction"),
     description=msg(
         "正向指标（越高越好：合格率、覆盖率、完成率、…人数、…次数）应写 ≥ 或 =；反向指标（越低越好：故障率、发生率、"
-        "投诉率、成本、响应时间）应写 ≤ 或 =。方向按名称结尾判断（选项 positive / reverse，最长匹配优先）。"
+        "投诉率、成本、响应时间）应写 ≤ 或 =。方向取表上的“指标方向”栏（正向/反向），没有该栏时按名称结尾判断（选项 positive / reverse，最长匹配优先）。"
         "满意度由 satisfaction-min 检查；单位与名称不符的指标已由 unit-matches-name 报告，这里不重复。",
         "A positive indicator (higher is better: \"合格率\", \"覆盖率\", \"完成率\", \"…人数\", \"…次数\") takes ≥ or =; "
         "a reverse one (lower is better: \"故障率\", \"发生率\", \"投诉率\", \"成本\", \"响应时间\") takes ≤ or =. The "
-        "direction comes from the end "
+        "direction comes from the \"指标方向\" column where the form prints one (\"正向\" / \"反向\"), else from the end "
         "of the name (options positive / reverse, longest match wins). Satisfaction is left to satisfaction-min, "
         "and an indicator whose unit does not fit its name is already reported by unit-matches-name.",
     ),
@@ -49,9 +49,21 @@ def check(decl, opts):
             continue
         if ind.reading.scores_satisfaction:
             continue
-        side = polarity(ind.name, positive, reverse)
+        declared = ind.reading.polarity_declared
+        side = ind.reading.polarity if declared else polarity(ind.name, positive, reverse)
         rest = bare(t)
-        if side == "positive" and t.op in ("≤", "<"):
+        if declared and (side == "positive") == (t.op in ("≤", "<")):
+            said = "正向" if side == "positive" else "反向"
+            fix = "≥" if side == "positive" else "≤"
+            yield finding(
+                ind.at("target"),
+                f"“{ind.name}”的指标方向为“{said}”，指标值“{t.raw}”的符号却与之相反：改为 {fix}{rest}，或更正指标方向。",
+                f"\"{ind.name}\" is marked {'positive' if side == 'positive' else 'reverse'} by its direction column (\"{said}\") but "
+                f"\"{t.raw}\" points the other way: write \"{fix}{rest}\", or correct the direction.",
+            )
+        elif declared:
+            continue
+        elif side == "positive" and t.op in ("≤", "<"):
             yield finding(
                 ind.at("target"),
                 f"“{ind.name}”是正向指标（越高越好），指标值“{t.raw}”却设了上限：改为 ≥{rest}；若确实越低越好，改用反向名称（如 …发生率）。",

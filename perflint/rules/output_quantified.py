@@ -11,7 +11,9 @@ def _graded(ind) -> bool:
     """Stated qualitatively on purpose: the form marks it 定性 (qualitative-graded then asks for a graded
     level), or its name grades what it measures and the target is one level of a known scale
     (考核等级: 良好及以上, 出境断面水质类别: Ⅲ类及以上)."""
-    if str(ind.data.get("kind") or "").strip() == "定性":
+    if str(ind.data.get("kind") or "").strip() == "定性" or ind.reading.period_target:
+        return True
+    if ind.level2 == C.QUALITY and ind.reading.graded_level:
         return True
     if not ending(ind.name, V.GRADE_NAME_ENDINGS):
         return False
@@ -40,10 +42,12 @@ def _unquantified(ind) -> bool:
     summary=msg("产出指标须量化", "Output indicators must be quantified"),
     description=msg(
         "产出指标（数量、质量、时效、成本，含各年代写法）的指标值须含数值。数量、成本指标缺少数值为错误，"
-        "质量、时效指标为警告（可配置）。含“若干”“等”的值不算量化。",
+        "质量、时效指标为警告（可配置）。含“若干”“等”的值不算量化。时效指标写明确定的期间或频次（全年、日产日清、每月），以及质量指标取名称所写属性的一档（“服务规范达标：达标”）不算未量化。标为“定量”却没有数值的，由 kind-mismatch 报告，这里不重复。",
         "Every output indicator (quantity, quality, timeliness, cost, in any era's spelling) needs a numeric "
         "target. A missing number under quantity or cost is an error, under quality or timeliness a warning "
-        "(configurable). Values with \"若干\" (some) or \"等\" (etc.) do not count as quantified.",
+        "(configurable). Values with \"若干\" (some) or \"等\" (etc.) do not count as quantified. A timeliness target naming a "
+        "definite period or cadence (\"全年\", \"日产日清\", \"每月\") and a quality target that is one level of the "
+        "property the name states (\"服务规范达标: 达标\") are not unquantified. A target marked \"定量\" with no number is kind-mismatch's finding, not repeated here.",
     ),
     rationale=msg(
         "绩效目标应细化、量化，难以量化的才以分级分档的定性方式表述（财政支出绩效评价管理暂行办法）；"
@@ -63,6 +67,7 @@ def _unquantified(ind) -> bool:
         Example("indicators: [{level1: 产出目标, level2: 数量目标, name: 项目成果, target: 1个总报告 若干分报告}]", ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("kind-mismatch",),
 )
 def check(decl, opts):
     error_levels = words(opts["error_levels"])

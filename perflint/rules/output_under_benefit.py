@@ -18,7 +18,8 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         "人数、次数；选项 activity_words、count_words），如“社会效益 › 参观人数 ≥2000人”；时效指标（名称含及时、时效、按时、"
         "响应等，选项 timeliness_words），如“社会效益 › 系统更新及时率”。只以时间单位计而名称不含时效词的不报告（如"
         "“可持续影响 › 平台持续稳定运行时长 ≥8760小时”）；解决就业人数之类的结果计数不含活动词，也不报告。"
-        "建设类项目（项目名称含基础设施、工程、改造等，选项 construction_words）中使用建成设施的人次是它的效益，不报告。",
+        "建设类项目（项目名称含基础设施、工程、改造等，选项 construction_words）中使用建成设施的人次是它的效益，不报告。"
+        "与前面的指标同名的（duplicate-indicator 报告的重复行）只报告一次：删去重复行，错放也随之消失。",
         "Two kinds of indicator filed under a benefit category (\"效果\", \"影响力\") are reported: activity counts (an "
         "activity word such as \"参观\", \"接待\", \"培训\" with a count unit or a count noun such as \"人数\", \"次数\"; "
         "options activity_words, count_words), e.g. \"社会效益 › 参观人数 ≥2000人\"; and timeliness measures (a name "
@@ -26,7 +27,8 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         "time unit alone is not enough (\"可持续影响 › 平台持续稳定运行时长 ≥8760小时\" passes), and outcome counts "
         "such as \"解决就业人数\" carry no activity word and pass too. In a project that builds something (project "
         "name with \"基础设施\", \"工程\", \"改造\"…; option construction_words) the people using what is built are its "
-        "benefit and pass.",
+        "benefit and pass. A row repeating an earlier indicator's name is duplicate-indicator's finding, reported once: "
+        "dropping the repeat removes the misfiling too.",
     ),
     rationale=msg(
         "产出是项目直接提供的产品和服务（接待了多少人、多快完成），效益是由此带来的变化（知晓度、经济活跃度）。"
@@ -54,6 +56,7 @@ ACTIVITY_WORDS, COUNT_WORDS, TIMELINESS_WORDS = V.ACTIVITY_WORDS, V.ACTIVITY_COU
         Example("project: {name: 扶贫基础设施建设}\nindicators: [{level1: 效益指标, level2: 社会效益指标, name: 景点接待游客数量, target: '>=60000人'}]"),
     ),
     kinds=("declaration", "self-evaluation"),
+    defers_to=("duplicate-indicator",),
 )
 def check(decl, opts):
     activity_words, count_words = words(opts["activity_words"]), words(opts["count_words"])

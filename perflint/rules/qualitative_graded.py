@@ -1,38 +1,13 @@
-import re
-
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import vocabulary as V
 from perflint.model.names import core, words
+from perflint.model.reading import graded_property, names_property, plain_level
 
 SCALES, PROPERTIES, VAGUE = V.GRADED_SCALES, V.GRADED_PROPERTIES, V.VAGUE_WORDS
-_DECOR = re.compile(r"[\s“”\"'‘’「」《》。.，,；;！!]")
-_FLOOR = V.GRADE_FLOORS
-_NEGATIONS = V.GRADE_NEGATIONS
-
-
-def _plain(text: str) -> str:
-    word = _DECOR.sub("", text or "")
-    for suffix in _FLOOR:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 def _levels(scales) -> set[str]:
     return {level for scale in scales for level in str(scale).split("/") if level}
-
-
-def _property(word: str, properties) -> str | None:
-    """健全 / 基本健全 / 不健全 → 健全."""
-    for prefix in ("",) + _NEGATIONS:
-        if word.startswith(prefix) and word[len(prefix):] in properties:
-            return word[len(prefix):]
-    return None
-
-
-def _names_property(name: str, prop: str) -> bool:
-    text = core(name)
-    return any(f"{prop}{tail}" in text for tail in V.PROPERTY_TAILS) or f"是否{prop}" in text
 
 
 def _rename(name: str, prop: str) -> str:
@@ -54,18 +29,19 @@ def _rename(name: str, prop: str) -> str:
     description=msg(
         "文字型指标值须是某个分级量表中的一档：选项 scales 中的量表（好/较好/一般/较差/差、达到/基本达到/未达到、是/否…），"
         "或“X / 基本X / 不X”型量表中的一档且名称写明了所评的属性（“财务管理制度健全性：健全”）。"
-        "“健全”只有在名称指明所评属性（…健全性、…健全程度、是否健全）时才通过：它是 健全/基本健全/不健全 量表的一档；"
+        "“健全”只有在名称指明所评属性（…健全性、…健全程度、是否健全，或以该属性结尾，如“服务规范达标：达标”）时才通过：它是 健全/基本健全/不健全 量表的一档；"
         "“长效管理工作：健全”没有说评的是什么，报告。制度建设类指标（名称含制度、机制、体系等）的状态"
-        "（健全、建立健全、健全有效、规范、完善…，选项 institution_states）本身就是分档，通过。有效、正常、规范、满足需求 "
+        "（健全、建立健全、健全有效、规范、完善…，选项 institution_states）本身就是分档，通过。时效指标写明确定的期间或频次（全年、日产日清、每月）也通过。有效、正常、规范、满足需求 "
         "等笼统表述单独提示；文字与数字混写（专款专用100%）也报告。产出指标没有数值（output-quantified）、满意度"
         "（satisfaction-min）和比率的文字值（unit-matches-name）由各自的规则报告，这里不重复。",
         "A worded target must be one level of a graded scale: a scale from the scales option (\"好/较好/一般/较差/差\", "
         "\"达到/基本达到/未达到\", \"是/否\"…), or one level of an \"X / 基本X / 不X\" scale when the name states the "
         "property being graded (\"财务管理制度健全性: 健全\"). \"健全\" (sound) passes only when the name names what it "
-        "grades (\"…健全性\", \"…健全程度\", \"是否健全\"): it is then a level of the \"健全/基本健全/不健全\" scale; "
+        "grades (\"…健全性\", \"…健全程度\", \"是否健全\", or ends with it, as in \"服务规范达标: 达标\"): it is then a level of the \"健全/基本健全/不健全\" scale; "
         "\"长效管理工作: 健全\" does not say what is graded and is reported. An institution-building indicator (\"制度\", "
         "\"机制\", \"体系\"… in its name) takes the institution's own states as its levels (\"健全\", \"建立健全\", "
-        "\"健全有效\", \"规范\", \"完善\"…; option institution_states) and passes. Vague wording (\"有效\", \"正常\", "
+        "\"健全有效\", \"规范\", \"完善\"…; option institution_states) and passes, and so does a timeliness target naming a definite period or "
+        "cadence (\"全年\", \"日产日清\", \"每月\"). Vague wording (\"有效\", \"正常\", "
         "\"规范\", \"满足需求\") gets its own message, and so does a value mixing words and a number (\"专款专用100%\"). "
         "An output with no number (output-quantified), "
         "satisfaction (satisfaction-min) and words on rates (unit-matches-name) are their own rules' findings.",
@@ -120,11 +96,11 @@ def check(decl, opts):
                 f"(e.g. \"{t.text}率\").",
             )
             continue
-        word = _plain(t.text if t.kind == "qualitative" else t.raw)
-        if word in levels or (ind.reading.institution and word in institution_states):
+        word = plain_level(t.text if t.kind == "qualitative" else t.raw)
+        if word in levels or (ind.reading.institution and word in institution_states) or ind.reading.period_target:
             continue
-        prop = _property(word, properties)
-        if prop and _names_property(ind.name, prop):
+        prop = graded_property(word, properties)
+        if prop and names_property(ind.name, prop):
             continue
         vague = next((v for v in vague_words if v in word), None)
         if prop:

@@ -45,6 +45,7 @@ _DOC = "kind: self-evaluation\nindicators:\n"
                 ("/indicators/0/score",)),
     ),
     kinds=("self-evaluation",),
+    defers_to=("score-bounds",),
 )
 def check(decl, opts):
     sc = decl.scorecard

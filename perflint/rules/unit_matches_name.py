@@ -1,6 +1,7 @@
 from perflint.engine.rule import Example, Option, finding, msg, rule
 from perflint.model import names as N
 from perflint.model import vocabulary as V
+from perflint.model.reading import graded_property, plain_level
 
 _OPTIONS = (
     Option("rate_endings", N.RATE_ENDINGS, msg("名称以此结尾即为比率（应为 %）", "Name endings that make a rate (a percentage)")),
@@ -45,7 +46,16 @@ def mismatch(ind, opts):
     if t.kind == "qualitative" or (t.kind == "relative" and t.value is None):
         if kind != "rate":
             return None
-        better = f"{_base(name, opts)}{t.text}性" if t.text and len(t.text) <= 4 else f"{_base(name, opts)}情况"
+        # A rename is offered only where the word grades a property (规范 → …规范性); a change or a vague
+        # word (逐年提高, 明显提高) grades nothing, and a name built from it would mean nothing.
+        prop = graded_property(plain_level(t.text), V.GRADED_PROPERTIES) if t.text else None
+        better = f"{_base(name, opts)}{prop}性" if prop else None if len(t.text or "") <= 4 else f"{_base(name, opts)}情况"
+        if better is None:
+            return (
+                f"“{name}”是比率（率），指标值却是文字“{t.raw}”：给出百分比（如 ≥95%）并写明计算口径。",
+                f"\"{name}\" is a rate but its target is the word \"{t.raw}\": give a percentage (e.g. ≥95%) and "
+                "how it is counted.",
+            )
         return (
             f"“{name}”是比率（率），指标值却是文字“{t.raw}”：给出百分比（如 =100%）并写明计算口径，"
             f"或若本意是定性评判，改名为“{better}”。",
@@ -122,7 +132,7 @@ def mismatch(ind, opts):
         Example("indicators: [{level1: 产出指标, level2: 质量指标, name: 系统故障, target: '≤3.00(%)'}]", ("/indicators/0/target",)),
     ),
     kinds=("declaration", "self-evaluation"),
-    defers_to=("output-quantified", "baseline-required"),
+    defers_to=("output-quantified", "baseline-required", "target-contradiction"),
 )
 def check(decl, opts):
     opts = {**opts, **{name: N.words(opts[name]) for name in _WORD_OPTIONS}}  # strings only: a user's [5] cannot crash

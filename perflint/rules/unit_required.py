@@ -9,9 +9,10 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
     summary=msg("定量指标须有度量单位", "A quantitative target needs a unit"),
     description=msg(
         "数值或区间型指标值须带度量单位（%、人、人次、次、个、批次、场、天、小时、元、万元、台、套…）。"
-        "默认不要求 0 带单位（“造成生态环境破坏 =0”没有歧义，选项 allow_zero）。",
+        "默认不要求 0 带单位（“造成生态环境破坏 =0”没有歧义，选项 allow_zero）。系数、指数、倍数、比值本身没有单位（“灌溉水有效利用系数 ≥0.6”），不报告。",
         "A numeric or range target needs a unit of measure (\"%\", \"人\", \"人次\", \"次\", \"个\", \"批次\", \"场\", "
-        "\"天\", \"小时\", \"元\", \"万元\", \"台\", \"套\"…). A zero is exempt by default (\"造成生态环境破坏 =0\" is unambiguous; option allow_zero).",
+        "\"天\", \"小时\", \"元\", \"万元\", \"台\", \"套\"…). A zero is exempt by default (\"造成生态环境破坏 =0\" is unambiguous; option allow_zero). "
+        "Coefficients, indices, multiples and ratios are pure numbers (\"灌溉水有效利用系数 ≥0.6\") and need none.",
     ),
     rationale=msg(
         "绩效目标表和自评表设有“度量单位/计量单位”栏；“1”可能是 1 个、1 套或 1 期，无法与实际完成值比较。",
@@ -34,7 +35,7 @@ from perflint.engine.rule import Example, Option, finding, msg, rule
 def check(decl, opts):
     for ind in decl.indicators:
         t = ind.target
-        if t.kind not in ("number", "range") or t.unit is not None or t.value is None:
+        if t.kind not in ("number", "range") or t.unit is not None or t.value is None or ind.reading.dimensionless:
             continue
         if opts["allow_zero"] and t.value == 0 and (t.value2 is None or t.value2 == 0):
             continue

@@ -49,3 +49,11 @@ def test_different_measures_of_one_subject_are_not_grouped():
         ind(*OUT_Q, "培训时长", "≥8小时"),
         ind(*OUT_Q, "培训天数", "≥2天"),
     ], [])
+
+
+def test_the_very_same_name_is_reported_once_on_the_name():
+    text = block(ind(*OUT_Q, "举办阅读推广活动", "≥120场次"), ind(*SOCIAL, "举办阅读推广活动", "≥100场次"))
+    found = [(d.rule, d.line) for d in lint_text(text, select=["near-duplicate", "duplicate-indicator"])]
+    assert found == [("duplicate-indicator", 8)]
+    alone = [(d.rule, d.line, d.column) for d in lint_text(text, select=["near-duplicate"])]
+    assert alone == [("near-duplicate", 8, 11)]

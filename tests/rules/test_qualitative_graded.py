@@ -37,3 +37,13 @@ def test_no_adverse_effect_in_words():
         ind(*SOCIAL_COST, "对居民生活的影响", "无不良影响"),
         ind(*SOCIAL_COST, "对居民生活的影响程度", "较小"),
     ], [3])
+
+
+def test_a_period_on_time_and_a_property_the_name_ends_with():
+    check_fails(RULE, [
+        ind(*OUT_T, "免费开放时间", "全年"),
+        ind(*OUT_T, "生活垃圾清运", "日产日清"),
+        ind("产出指标", "质量指标", "免费开放服务规范达标", "达标"),
+        ind("效益指标", "社会效益指标", "城市容貌", "每月"),  # a cadence is no grade outside timeliness
+        ind("产出指标", "质量指标", "免费开放服务", "达标"),
+    ], [3, 4])
