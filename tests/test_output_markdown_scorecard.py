@@ -40,8 +40,10 @@ def test_the_seed_self_evaluations_in_chinese():
     assert "|  | 产出指标 › 时效指标 › 服务响应度 | =100% | 100% | 10 | 10 | 10.00 | 实际 100 ≥ 100：满分 10 |" in lines
     assert "| ≠ | **总分** |  |  | 100 | 96.99 | **89.09** | 9.99 + 9.10 + 20 + 10 + 30 + 10 = 89.09 |" in lines
     # 004-A: the rate reads 98.11% where 2847.98 ÷ 2903.14 = 98.10%; its score 9.81 is right
-    assert ("| ≠ | 2903.14 万元 | 2847.98 万元 | 98.11% | **98.10%** | 10 | 9.81 | 9.81 "
+    assert ("| ≠ | 年度资金总额 | 2903.14 万元 | 2847.98 万元 | 98.11% | **98.10%** | 10 | 9.81 | 9.81 "
             "| min(98.10%, 100%) × 10 = 9.81（执行率 2847.98 ÷ 2903.14 = 98.10%） |") in lines
+    # each source of funds under the total, as printed (no rate printed on it: none asked for)
+    assert "|  | 其中：当年财政拨款 | 2903.14 万元 | 2847.98 万元 |  |  |  |  |  |  |" in lines
     # an actual copied from the target (≥95%) is no measurement: nothing to recompute, nothing marked
     assert "|  | 产出指标 › 数量指标 › 项目完成率 | ≥95% | ≥95% | 20 | 20 | — | 无法重算 |" in lines
     assert "|  | 产出指标 › 质量指标 › 计划接待参观团组类型 | 党政、企业、社会团体等 | 党政、企业、社会团体等 | 20 | 20 | — | 定性指标，不重算 |" in lines
@@ -55,7 +57,7 @@ def test_english():
     lines = text.splitlines()
     assert ("| ≠ | “产出指标 › 数量指标 › 计划接待参观团组总数” | “=400 场” | “182 场” | 20 | 18 | **9.10** "
             "| 20 × 182 ÷ 400 = 9.10 (45.50% achieved) |") in lines
-    assert ("|  | 11,219,200 yuan | 11,205,200 yuan | 99.88% | 99.88% | 10 | 9.99 | 9.99 "
+    assert ("|  | “年度资金总额” | 11,219,200 yuan | 11,205,200 yuan | 99.88% | 99.88% | 10 | 9.99 | 9.99 "
             "| min(99.88%, 100%) × 10 = 9.99 (rate 1120.52 ÷ 1121.92 = 99.88%) |") in lines
     assert "| ≠ | **total** |  |  | 100 | 96.99 | **89.09** | 9.99 + 9.10 + 20 + 10 + 30 + 10 = 89.09 |" in lines
     assert unglossed_chinese(text) == []
@@ -90,7 +92,9 @@ kind: self-evaluation
 fiscal_year: 2021
 project: {name: "x <script>alert(1)</script> ## [a](https://evil.example) @team #1"}
 selfeval:
-  execution: {unit: 万元, full_year: 100, executed: "50 | 9 <b>", rate: 50%, points: 10, score: 5}
+  execution:
+    {unit: 万元, full_year: 100, executed: "50 | 9 <b>", rate: 50%, points: 10, score: 5,
+     sources: {other: {label: "其他 | <b>x</b> [l](https://evil.example)", full_year: 100, executed: 50, rate: "| 1"}}}
   total: {points: 100, score: "`x` | y"}
 indicators:
   - level1: "产出指标 | <img src=x onerror=alert(1)>"
@@ -111,7 +115,7 @@ def test_hostile_text_stays_literal(tmp_path, lang):
     assert "####" in body
     for line in body.splitlines():
         if line.startswith("|"):  # every row has its columns and no more: no cell broke out
-            assert len(CELL_BAR.findall(line)) in (9, 10), line
+            assert len(CELL_BAR.findall(line)) in (9, 11), line
     shown = re.sub(r"^#+ ", "", body, flags=re.M)  # the report's own headings
     for raw in ("<script", "<img", "<a ", "<b>", "](https", "![", "`code`", "**bold**", "~~s~~", "$x$", "@team", "#1", "## "):
         assert not re.search(r"(?<!\\)" + re.escape(raw), shown), raw  # only ever after a backslash

@@ -279,6 +279,15 @@ class Execution:
         rate = f.rate if f else None
         return RateCheck(self.total.rate, rate, f.how() if rate is not None else None)
 
+    def source_rate_check(self, row: FundRow) -> RateCheck:
+        """A source row's printed rate beside its own executed ÷ full-year budget (blank rates are
+        not asked for: most forms print a rate on the total row only)."""
+        budget, spent = row.full_year.value, row.executed.value
+        if budget is None or spent is None or row.rate.blank:
+            return RateCheck(row.rate, None, None)
+        f = Figures(budget, spent, "total", row.initial.value)
+        return RateCheck(row.rate, f.rate, f.how() if f.rate is not None else None)
+
     def score_how(self) -> Message | None:
         """min(98.10%, 100%) × 10 = 9.81（执行率 2847.98 ÷ 2903.14 = 98.10%）."""
         f, points = self.figures(), self.points.value

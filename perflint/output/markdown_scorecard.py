@@ -28,7 +28,7 @@ _TEXT = {
         "intro": "重算按 perflint 的评分规则（执行率 = 全年执行数 ÷ 全年预算数；未完成的定量指标 = 分值 × 实际 ÷ 目标）；"
                  f"“{MARK}”标出表上数与重算数不一致的行。",
         "differ": "{n} 行表上数与重算不一致", "agree": "表上数与重算一致",
-        "exec_heads": ("", "全年预算数", "全年执行数", "执行率（表上）", "执行率（重算）", "分值", "得分（表上）", "得分（重算）", "重算方法"),
+        "exec_heads": ("", "行", "全年预算数", "全年执行数", "执行率（表上）", "执行率（重算）", "分值", "得分（表上）", "得分（重算）", "重算方法"),
         "heads": ("", "指标", "年度指标值", "实际完成值", "分值", "得分（表上）", "得分（重算）", "重算方法"),
         "total": "总分", "na": "不适用", "qualitative": "定性指标，不重算", "cannot": "无法重算",
         "no_scorecard": "（无法读取此文件的评分表）",
@@ -40,7 +40,7 @@ _TEXT = {
                  f"quantitative indicator scores points × actual ÷ target); `{MARK}` marks a row whose printed figure "
                  "differs from the recomputed one.",
         "differ": "{n} row(s) differ from the recomputed figures", "agree": "every printed figure agrees with the recomputed one",
-        "exec_heads": ("", "Full-year budget", "Spent", "Rate printed", "Rate recomputed", "Points", "Score printed",
+        "exec_heads": ("", "Row", "Full-year budget", "Spent", "Rate printed", "Rate recomputed", "Points", "Score printed",
                        "Score recomputed", "How"),
         "heads": ("", "Indicator", "Target", "Actual", "Points", "Score printed", "Score recomputed", "How"),
         "total": "total", "na": "not applicable", "qualitative": "qualitative, not recomputed",
@@ -87,6 +87,8 @@ def _file(result, report, file_link, t, lang) -> Iterator[str]:
     rows = card.rows()
     lines = [_indicator(row, card, t, lang) for row in rows if row.part != "execution"]
     execution = [_execution(card, row, lang) for row in rows if row.part == "execution"]
+    if execution:
+        execution += [_source(card.execution, r, lang) for r in card.execution.sources if _has_money(r)]
     differ = sum(line.startswith(f"| {MARK} |") for line in execution + lines)
     yield from ("", f"#### {title}", "", t["differ"].format(n=differ) if differ else t["agree"])
     if execution:
@@ -117,12 +119,32 @@ def _execution(card: Scorecard, row: Row, lang: str) -> str:
     money = e.amount_en if lang == "en" else e.amount
     cells = [
         MARK if rate.differs or row.differs else "",
-        _money(e.total.full_year, money, lang), _money(e.total.executed, money, lang),
+        _row_name(e.total, lang), _money(e.total.full_year, money, lang), _money(e.total.executed, money, lang),
         _printed(rate.printed, lang), _recomputed(rate.recomputed, rate.differs, "%"),
         _points(row), _printed(e.total.score, lang), _recomputed(row.recomputed, row.differs),
         escape((row.how or rate.how).text(lang)) if (row.how or rate.how) is not None else "",
     ]
     return _line(cells)
+
+
+def _source(e, source, lang: str) -> str:
+    """A source-of-funds row: its printed rate beside its own; no points or score of its own."""
+    rate = e.source_rate_check(source)
+    money = e.amount_en if lang == "en" else e.amount
+    return _line([
+        MARK if rate.differs else "", _row_name(source, lang), _money(source.full_year, money, lang),
+        _money(source.executed, money, lang), _printed(source.rate, lang),
+        _recomputed(rate.recomputed, rate.differs, "%") if rate.rate is not None else "",
+        "", "", "", escape(rate.how.text(lang)) if rate.how is not None and rate.differs else "",
+    ])
+
+
+def _has_money(row) -> bool:
+    return row.full_year.value is not None or row.executed.value is not None
+
+
+def _row_name(row, lang: str) -> str:
+    return escape(row.name_en) if lang == "en" and not row.label else _doc(row.name, lang)
 
 
 def _indicator(row: Row, card: Scorecard, t, lang: str) -> str:
