@@ -160,3 +160,10 @@ def test_a_large_file_is_parsed_once_and_never_collected(monkeypatch):
         gc.callbacks.remove(callback)
     assert len(doc.data["indicators"]) == 15_000 and doc.problems == []
     assert parses == [] and collections == [] and gc.isenabled()
+
+
+@pytest.mark.parametrize("value,fires", [("2023-02-20", False), ("yes", True)])
+def test_iso_date_in_a_date_text_field_is_no_coercion(value, fires):
+    # 填报日期 is text as printed; an unquoted ISO date reads back as the same text
+    found = lint_text(f"fiscal_year: 2023\nfilled_date: {value}\nproject: {{name: x}}\n", select=["yaml-coercion"])
+    assert [(d.rule, d.pointer) for d in found] == ([("yaml-coercion", "/filled_date")] if fires else [])

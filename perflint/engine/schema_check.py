@@ -1,6 +1,7 @@
 """JSON Schema validation worded for the person filling the form, plus YAML coercion checks."""
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -179,9 +180,16 @@ def coercions(data, scalars: dict[str, tuple[str, str]]) -> list[Finding]:
             continue
         set_at(data, pointer, raw)
         becomes = _becomes(kind, raw)
-        if becomes:
+        if becomes and not (kind == "timestamp" and tokens in V.DATE_TEXT_FIELDS and _is_iso_date(raw)):
             out.append(Finding(pointer, LM.coercion(raw, becomes), value=raw, fix=raw))
     return out
+
+
+def _is_iso_date(raw: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(raw).isoformat() == raw
+    except ValueError:
+        return False
 
 
 def _becomes(kind: str, raw: str) -> str | None:

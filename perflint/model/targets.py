@@ -28,7 +28,9 @@ _NUM_RE = re.compile(NUMBER)
 # A unit: letters (digits after the first: m2), with up to three per-parts (元/人·年, 元/辆/天), in brackets or
 # not: 人次, 平方米, 元/亩, (元/平方米·年), GB, m2.
 _UNIT_PART = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9²³]{0,5}"
-_UNIT_RE = re.compile(rf"^[\(（]?\s*(%|‰|{_UNIT_PART}(?:\s*[/·・]\s*{_UNIT_PART}){{0,3}})\s*[\)）]?$")
+# A denominator may carry its own count: 例/10万人, a rate per 100,000 (and a bare "/10万" after the number).
+_PER_UNIT = rf"\s*[/·・]\s*(?:\d+(?:\.\d+)?\s*)?{_UNIT_PART}"
+_UNIT_RE = re.compile(rf"^[\(（]?\s*(%|‰|{_UNIT_PART}(?:{_PER_UNIT}){{0,3}}|(?:{_PER_UNIT}){{1,3}})\s*[\)）]?$")
 # A note or an alternative counter in brackets after a unit: 万元（含税）, 台（套）, 个(处).
 _UNIT_NOTE = re.compile(r"\s*[（(]\s*(" + "|".join(sorted(V.UNIT_NOTES + V.COUNTERS, key=len, reverse=True)) + r")\s*[)）]\s*$")
 _RANGE_RE = re.compile(rf"^({NUMBER})\s*(%|‰)?\s*(?:-|~|～|—|–|至|到)\s*({NUMBER})\s*(.*)$")
@@ -108,7 +110,8 @@ def _split_unit(rest: str) -> tuple[str | None, str | None, Decimal]:
 _CN_NUMBER = "[" + "".join(V.CN_DIGITS) + "".join(V.CN_POWERS) + "]+"
 _CN_COUNT = re.compile(rf"(?<![\u4e00-\u9fff\d.(（])({_CN_NUMBER})(?=\s*(?:{'|'.join(sorted(V.COUNTERS, key=len, reverse=True))}))")
 _PERIODS = "|".join(V.PERIODS)
-_PER_PERIOD = re.compile(rf"^每\s*({_PERIODS})\s*(至少|不少于|不低于|不超过|最多|不多于)?\s*(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(\S+)$")
+# 每周开放不少于6天, 每月巡查2次: the verb between the period and the count does not change the count.
+_PER_PERIOD = re.compile(rf"^每\s*({_PERIODS})\s*(?:[\u4e00-\u9fff]{{1,4}}?)??\s*(至少|不少于|不低于|不超过|最多|不多于)?\s*(\d+(?:\.\d+)?|{_CN_NUMBER})\s*(\S+)$")
 _RECURRING_DEADLINE = re.compile(rf"^每\s*({_PERIODS})\s*\S*?(?:前|之前|以前|底|末|内)\s*(?:{'|'.join(V.DEADLINE_VERBS)})?$")
 _CONDITION = re.compile(rf"^[^\d]{{1,20}}?(?:{'|'.join(V.CONDITION_ENDS)})\s*(?=\d)")
 _TRAILING_VERB = re.compile(rf"(?<=[前内])\s*(?:{'|'.join(sorted(V.DEADLINE_VERBS, key=len, reverse=True))})[\u4e00-\u9fff]{{0,8}}$")

@@ -368,6 +368,9 @@ BLANK_MARKS = frozenset({"", "无", "/", "／", "-", "－", "—", "——", "�
 YAML_TRUE = ("yes", "true", "on", "y")
 YAML_FALSE = ("no", "false", "off", "n")
 YAML_BOOLEANS = frozenset(YAML_TRUE + YAML_FALSE)
+# Text fields that hold a date as printed (填报日期, a schedule row's 开始/完成时间): an unquoted ISO date there
+# is read as that same text, so YAML resolving it to a date loses nothing (pointer tokens, "*" for an index).
+DATE_TEXT_FIELDS = frozenset({("filled_date",), ("project", "schedule", "*", "start"), ("project", "schedule", "*", "end")})
 # The header cells a form prints, by key: (中文 label, English label).
 FIELD_LABELS = {
     "declaring_unit": ("申报单位名称", "declaring unit"),

@@ -15,7 +15,7 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
         "产出或效益指标的名称是关于花钱或取得投入的（经费拨付、资金到位、预算执行、房屋租赁、支付租金…，选项 input_words）时报告；带来或节约的资金（带动社会资金投入、节约资金，选项 exempt_words）是结果，不报告。"
         "2019/2020 年上海表样的“投入和管理目标 / 投入与管理”下的预算执行率、资金到位率是合规的管理指标，不检查；成本指标也不检查。"
         "补助、资助类项目（项目名称含补助、补贴、资助、专项资金…，选项 grant_programme_words）资助的项目数和资金发放就是产出，"
-        "名称含资助、补助、发放、兑现等（选项 grant_output_words）的产出指标不报告。",
+        "名称含资助、补助、发放、兑现等（选项 grant_output_words）的产出指标不报告；指标名称本身说明这笔钱是补助、资助（资助资金拨付）时也一样。",
         "An output or benefit indicator whose name is about spending money or acquiring inputs (\"经费拨付\", "
         "\"资金到位\", \"预算执行\", \"房屋租赁\", \"支付租金\"…, option input_words) is reported, unless the money is a "
         "result (\"带动社会资金投入\", \"节约资金\"; option exempt_words). Budget execution and funds-in-place rates "
@@ -23,7 +23,8 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
         "management indicators and are not checked; neither are cost indicators. In a grant or subsidy programme "
         "(project name with \"补助\", \"补贴\", \"资助\", \"专项资金\"…; option grant_programme_words) the projects "
         "funded and the money paid out are the outputs: output names with \"资助\", \"补助\", \"发放\", \"兑现\"… "
-        "(option grant_output_words) pass.",
+        "(option grant_output_words) pass, as they do wherever the indicator's own name calls the money a grant "
+        "(\"资助资金拨付及时率\").",
     ),
     rationale=msg(
         "产出是项目提供的产品和服务，效益是它带来的变化；付房租、拨经费是投入，完成了也不说明项目做成了什么。"
@@ -52,6 +53,7 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
         Example("indicators: [{level1: 投入与管理, level2: 投入管理, name: 预算资金到位率, target: '=100%'}]"),
         Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 展厅开放天数, target: '≥250天'}]"),
         Example("project: {name: 中小企业技术创新补助资金}\nindicators: [{level1: 产出指标, level2: 数量指标, name: 补助资金发放企业数, target: '≥50家'}]"),
+        Example("project: {name: 科技型中小企业技术创新资金}\nindicators: [{level1: 产出指标, level2: 时效指标, name: 资助资金拨付及时率, target: '≥95%'}]"),
         Example("indicators: [{level1: 产出指标, level2: 数量指标, name: 房租租赁计划完成率, target: '=100.00(%)'}]",
                 ("/indicators/0/target",)),
         Example("indicators: [{level1: 产出指标, level2: 时效指标, name: 辅助人员经费拨付及时性, target: '=100(%)'}]",
@@ -62,15 +64,18 @@ INPUT_WORDS, EXEMPT_WORDS = V.INPUT_WORDS, V.INPUT_EXEMPT_WORDS
 def check(decl, opts):
     input_words, exempt_words = words(opts["input_words"]), words(opts["exempt_words"])
     project = str(decl.get("project", "name") or "")
-    grants = find_word(project, opts["grant_programme_words"]) is not None
+    programme_words = words(opts["grant_programme_words"])
+    grants = find_word(project, programme_words) is not None
     grant_outputs = words(opts["grant_output_words"])
     for ind in decl.indicators:
         level = ind.reading.tier
         word = find_word(ind.name, input_words) if level else None
         if not word or find_word(ind.name, exempt_words):
             continue
-        if grants and level == "output" and find_word(ind.name, grant_outputs):
-            continue  # a grant programme delivers funded projects and money paid out
+        if level == "output" and (grants or find_word(ind.name, programme_words)) and find_word(ind.name, grant_outputs):
+            # a grant programme delivers funded projects and money paid out; a name that calls the money a
+            # grant (资助资金, 补贴资金) says so even when the project's name does not
+            continue
         yield finding(
             ind.at("target"),
             f"{'产出' if level == 'output' else '效益'}指标“{ind.name}”衡量的是投入（{word}），不是项目的结果："

@@ -36,6 +36,8 @@ _DOC = "kind: self-evaluation\nindicators:\n"
                 ("/indicators/0/level1",)),
     ),
     kinds=("self-evaluation",),
+    # points over a level's weight already say its scores may exceed it: one finding, the weights rule's
+    defers_to=("selfeval-weights",),
 )
 def check(decl, opts):
     sc = decl.scorecard

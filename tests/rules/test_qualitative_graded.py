@@ -1,5 +1,5 @@
 """qualitative-graded: targets that are measures in words the parser must read, not grades."""
-from snippets import OUT_Q, OUT_T, check_fails, ind
+from snippets import OUT_Q, OUT_T, SOCIAL, check_fails, ind
 
 RULE = "qualitative-graded"
 SOCIAL_COST = ("成本指标", "社会成本指标")
@@ -47,3 +47,13 @@ def test_a_period_on_time_and_a_property_the_name_ends_with():
         ind("效益指标", "社会效益指标", "城市容貌", "每月"),  # a cadence is no grade outside timeliness
         ind("产出指标", "质量指标", "免费开放服务", "达标"),
     ], [3, 4])
+
+
+def test_a_count_per_period_after_its_verb_and_a_rate_per_population_are_numbers():
+    check_fails(RULE, [
+        ind(*OUT_T, "服务中心开放时间", "每周开放不少于6天"),
+        ind(*OUT_Q, "巡查频次", "每月巡查2次"),
+        ind(*SOCIAL, "传染病报告发病率", "≤5/10万"),
+        ind(*SOCIAL, "孕产妇死亡率", "≤10例/10万人"),
+        ind(*SOCIAL, "环境卫生状况", "明显改善"),
+    ], [4])
