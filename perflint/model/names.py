@@ -188,13 +188,15 @@ def _read_words(option) -> tuple[str, ...]:
 
 
 def unit_class(unit: str | None) -> str | None:
-    """percent | money | time | area | length | weight | volume | count | None (no unit)."""
+    """percent | money | ratio | time | area | length | weight | volume | count | None (no unit)."""
     if not unit:
         return None
     if unit in V.PERCENT_UNITS or "百分点" in unit:
         return "percent"
     if is_money_unit(unit):
         return "money"
+    if V.PER_BASE_UNIT.search(unit):
+        return "ratio"  # a count per a stated base (/10万, 例/10万人): a rate with its base written out
     head = unit.split("/")[0]
     if unit in TIME_UNITS or head in TIME_UNITS:
         return "time"

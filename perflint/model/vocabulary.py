@@ -471,3 +471,7 @@ FUND_ROW_NAMES = {
     "unit_funds": ("单位资金", "the unit's own funds (单位资金)"),
     "other": ("其他资金", "other funds (其他资金)"),
 }
+
+# A unit per a stated base of people or things: 发病率 ≤5/10万, 结核病发病率 ≤50例/10万人, 事故率 ≤0.5起/百公里.
+# A rate in such a unit is a ratio with its base written out, as health statistics state them.
+PER_BASE_UNIT = re.compile(r"/\s*(?:\d+(?:\.\d+)?\s*[十百千万亿]*|[十百千万亿]+)\s*[\u4e00-\u9fff]{0,3}$")

@@ -67,7 +67,7 @@ def mismatch(ind, opts):
     unit = N.unit_class(t.unit)
     if unit is None:
         return None  # no unit at all: unit-required
-    if kind == "rate" and unit != "percent":
+    if kind == "rate" and unit not in ("percent", "ratio"):
         suggestion = f"{_base(name, opts)}{V.RATE_AS_TIME[1]}" if N.core(name).endswith(V.RATE_AS_TIME[0]) and unit == "time" \
             else f"{_base(name, opts)}{_RENAME[unit]}"
         return (

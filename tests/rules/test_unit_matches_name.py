@@ -27,3 +27,19 @@ def test_a_rename_is_offered_only_for_a_graded_property():
     for change in ("逐年提高", "明显提高"):
         message = _message("技能人才占就业人员比例", change)
         assert "rename" not in message and "give a percentage" in message
+
+
+def test_a_rate_per_a_stated_base_is_a_rate():
+    """Health and safety statistics state a rate per a written base (per 100,000 people, per 100 km):
+    a ratio like a percentage, not a count to rename. Money or a count per period stays what it was."""
+    from snippets import check_fails
+
+    benefit = ("效益指标", "社会效益指标")
+    check_fails(RULE, [
+        ind(*benefit, "传染病发病率", "≤5/10万"),
+        ind(*benefit, "结核病发病率", "≤50例/10万人"),
+        ind(*benefit, "道路交通事故率", "≤0.5起/百公里"),
+        ind(*benefit, "婴儿死亡率", "≤5‰"),
+        ind(*benefit, "设备完好率", "≥3台/年"),
+        ind(*benefit, "人均补助率", "≤500元/人"),
+    ], [4, 5])
