@@ -224,3 +224,14 @@ def test_a_qualitative_level_lowered_by_a_hedge_is_partly_or_not_met():
     assert len(found(row % ("未健全", 10), "qual-score-band")) == 1
     assert found(row % ("健全", 10), "qual-score-band") == []
     assert found(row % ("健全完善", 10), "qual-score-band") == []  # not a hedge: nothing assumed
+
+
+def test_funds_from_a_higher_level_are_a_source_of_their_own():
+    """County and district forms print 上级补助资金 beside their own appropriation: a source the sum
+    counts, not a key the schema refuses."""
+    text = ("selfeval:\n  execution:\n    {unit: 万元, full_year: 150, executed: 150, rate: 100%, points: 10, score: 10,\n"
+            "     sources: {appropriation: {full_year: 100, executed: 100}, superior: {label: 上级补助资金, full_year: BUDGET, executed: 50}}}\n")
+    assert found(text.replace("BUDGET", "50"), "exec-sources-sum") == []
+    assert [d.rule for d in lint_text(HEAD + "indicators: []\n" + text.replace("BUDGET", "50"), select=["schema"])] == []
+    [(_, pointer, message)] = found(text.replace("BUDGET", "60"), "exec-sources-sum")
+    assert pointer == "/selfeval/execution/full_year" and '"上级补助资金"' in message

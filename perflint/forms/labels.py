@@ -144,6 +144,7 @@ FUND_ROWS = {
     "年度资金总额": "", "资金总额": "", "总额": "", "合计": "", "项目资金总额": "",
     "当年财政拨款": "appropriation", "本年财政拨款": "appropriation", "财政拨款": "appropriation",
     "财政资金": "appropriation", "上年结转资金": "carryover", "上年结转": "carryover",
+    "上级补助资金": "superior", "上级补助": "superior", "上级资金": "superior", "上级转移支付资金": "superior",
     "财政专户管理资金": "special_account", "单位资金": "unit_funds", "自有资金": "unit_funds", "其他资金": "other",
 }
 _OF_WHICH = re.compile(r"^其中[:：]?")

@@ -42,7 +42,7 @@ LOW_RATE = Decimal("0.9")  # an execution rate below 90% needs explaining (四�
 _LIMIT = Decimal(10) ** 15  # no form prints more; larger values are unreadable, not arithmetic to attempt
 _MIN_EXPONENT = -10  # ten decimals at most
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|分)?\s*$")
-_FUND_KEYS = ("appropriation", "carryover", "special_account", "unit_funds", "other")
+_FUND_KEYS = ("appropriation", "carryover", "superior", "special_account", "unit_funds", "other")
 COLUMNS = ("initial", "full_year", "executed")
 
 

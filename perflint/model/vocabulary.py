@@ -467,6 +467,7 @@ FUND_ROW_NAMES = {
     "total": ("年度资金总额", "the total row (年度资金总额)"),
     "appropriation": ("当年财政拨款", "this year's appropriation (当年财政拨款)"),
     "carryover": ("上年结转资金", "the carry-over (上年结转资金)"),
+    "superior": ("上级补助资金", "funds from a higher level of government (上级补助资金)"),
     "special_account": ("财政专户管理资金", "funds in a fiscal special account (财政专户管理资金)"),
     "unit_funds": ("单位资金", "the unit's own funds (单位资金)"),
     "other": ("其他资金", "other funds (其他资金)"),
