@@ -261,3 +261,14 @@ def respondent(name) -> str:
     for generic in V.GENERIC_RESPONDENTS:
         who = who.replace(generic, "")
     return who.rstrip("的")
+
+
+PHYSICAL_UNIT_CLASSES = frozenset(("area", "length", "weight", "volume"))
+
+
+def physical_kind(name) -> str | None:
+    """area | length | None: the physical quantity a name's ending states (改造面积, 道路里程)."""
+    for kind, endings in V.PHYSICAL_ENDINGS.items():
+        if ending(name, endings):
+            return kind
+    return None

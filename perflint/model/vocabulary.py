@@ -476,3 +476,7 @@ FUND_ROW_NAMES = {
 # A unit per a stated base of people or things: 发病率 ≤5/10万, 结核病发病率 ≤50例/10万人, 事故率 ≤0.5起/百公里.
 # A rate in such a unit is a ratio with its base written out, as health statistics state them.
 PER_BASE_UNIT = re.compile(r"/\s*(?:\d+(?:\.\d+)?\s*[十百千万亿]*|[十百千万亿]+)\s*[\u4e00-\u9fff]{0,3}$")
+
+# Names that state a physical quantity by how they end, and the unit class that quantity is measured in:
+# 改造面积 is an area (平方米, 亩), 道路里程 a length (公里). Checked only against another physical class.
+PHYSICAL_ENDINGS = {"area": ("面积", "占地面积"), "length": ("长度", "里程", "总长", "距离")}

@@ -33,6 +33,20 @@ def _base(name, opts) -> str:
     return text
 
 
+def _physical(ind):
+    """(zh, en) when a name stating an area or a length has a target in another physical unit."""
+    t, name = ind.target, ind.name
+    physical = N.physical_kind(name)
+    unit = N.unit_class(t.unit) if t.kind in ("number", "range") else None
+    if physical is None or unit not in N.PHYSICAL_UNIT_CLASSES or unit == physical:
+        return None
+    zh_kind, en_kind, example = {"area": ("面积", "an area", "平方米、亩"), "length": ("长度", "a length", "米、公里")}[physical]
+    return (
+        f"“{name}”是{zh_kind}，指标值却以“{t.unit}”计：以 {example} 等{zh_kind}单位表示。",
+        f"\"{name}\" is {en_kind} but its target is in \"{t.unit}\": state it in a unit of {physical} ({example}).",
+    )
+
+
 def mismatch(ind, opts):
     """(zh, en) when the target's unit does not fit the kind of quantity the name names, else None.
 
@@ -40,6 +54,9 @@ def mismatch(ind, opts):
     if ind.reading.scores_satisfaction:
         return None
     t, name = ind.target, ind.name
+    physical = _physical(ind)
+    if physical:
+        return physical
     kind = _classify(ind, opts)
     if kind is None:
         return None
@@ -105,13 +122,15 @@ def mismatch(ind, opts):
     summary=msg("指标名称与单位须一致", "The unit fits the indicator's name"),
     description=msg(
         "按名称结尾判断指标度量的是什么：比率（…率、占比、比例）须为百分比，不能以小时、人、个计，也不能是“规范”之类的文字；"
-        "事件或计数（系统故障、…人数）不能用百分比；金额（…经费、…费用）须以 元/万元 计；时间（…时长、…天数）须以时间单位计。"
+        "事件或计数（系统故障、…人数）不能用百分比；金额（…经费、…费用）须以 元/万元 计；时间（…时长、…天数）须以时间单位计；"
+        "面积（…面积）与长度（…长度、…里程）不能以另一种物理单位计（如 改造面积 ≥420公里）。"
         "满意度由 satisfaction-min 检查，成本指标由成本规则检查；产出指标没有数值时由 output-quantified、只写“提升”时由 "
         "baseline-required 报告（它们开启时本规则不重复）。",
         "The end of the name says what is measured: a rate (\"…率\", \"占比\", \"比例\") must be a percentage, not hours, "
         "people or items, and not a word such as \"规范\"; an event or a count (\"系统故障\", \"…人数\") is not a "
         "percentage; money (\"…经费\", \"…费用\") is in yuan or 10,000 yuan; a duration (\"…时长\", \"…天数\") is in a "
-        "time unit. Satisfaction is left to satisfaction-min and cost indicators to the cost rules; an output with no "
+        "time unit; an area (\"…面积\") or a length (\"…长度\", \"…里程\") is not in another physical unit "
+        "(\"改造面积 ≥420公里\"). Satisfaction is left to satisfaction-min and cost indicators to the cost rules; an output with no "
         "number is output-quantified's finding and a bare \"提升\" baseline-required's (while they are on, this rule "
         "does not repeat them).",
     ),

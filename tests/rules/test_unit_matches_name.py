@@ -43,3 +43,16 @@ def test_a_rate_per_a_stated_base_is_a_rate():
         ind(*benefit, "设备完好率", "≥3台/年"),
         ind(*benefit, "人均补助率", "≤500元/人"),
     ], [4, 5])
+
+
+def test_an_area_in_kilometres_and_a_length_in_square_metres():
+    from snippets import OUT_Q, check_fails
+
+    check_fails(RULE, [
+        ind(*OUT_Q, "道路改造面积", "≥420公里"),
+        ind(*OUT_Q, "绿化面积", "≥5000平方米"),
+        ind(*OUT_Q, "高标准农田建设面积", "≥1.2万亩"),
+        ind(*OUT_Q, "管网改造长度", "≥3万平方米"),
+        ind(*OUT_Q, "道路里程", "≥12公里"),
+        ind(*OUT_Q, "改造面积", "≥5处"),  # a count of places: another question, not a wrong physical unit
+    ], [0, 3])
