@@ -480,3 +480,9 @@ PER_BASE_UNIT = re.compile(r"/\s*(?:\d+(?:\.\d+)?\s*[十百千万亿]*|[十百�
 # Names that state a physical quantity by how they end, and the unit class that quantity is measured in:
 # 改造面积 is an area (平方米, 亩), 道路里程 a length (公里). Checked only against another physical class.
 PHYSICAL_ENDINGS = {"area": ("面积", "占地面积"), "length": ("长度", "里程", "总长", "距离")}
+
+# The words before a budget amount a narrative quotes exactly (项目预算总额4109.86万元, 资金总额：1121.92万元),
+# longest first where one contains another.
+BUDGET_QUOTE_KEYS = ("预算总额", "总预算", "预算资金", "预算金额", "资金总额", "当年预算", "年度预算", "资金申请总额", "预算")
+BUDGET_QUOTE_PREFIX = "项目"
+BUDGET_QUOTE_LINKS = ("为", "是", "共计", "合计", "共", "达", "：", ":")  # between the words and the amount

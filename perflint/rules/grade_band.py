@@ -35,8 +35,8 @@ def _grades(names, floors):
     ),
     sources=msg("财政部预算司评价等级标准（转引）；财预〔2020〕10号", "MOF budget department grading standard (quoted); MOF 2020 No. 10"),
     options=(
-        Option("floors", (90, 80, 60), msg("优、良、中的最低分", "Lowest total of excellent (优), good (良) and fair (中)")),
-        Option("names", ("优", "良", "中", "差"), msg("等级名称，由高到低", "Grade names, best first")),
+        Option("floors", tuple(floor for _, floor in GRADES[:-1]), msg("优、良、中的最低分", "Lowest total of excellent (优), good (良) and fair (中)")),
+        Option("names", tuple(name for name, _ in GRADES), msg("等级名称，由高到低", "Grade names, best first")),
     ),
     examples=(
         Example(_DOC + "selfeval: {total: {points: 100, score: 92.5}, grade: 优}"),

@@ -10,8 +10,10 @@ _FIELDS = (("project", "overview"), ("project", "basis"), ("project", "necessity
            ("project", "plan"), ("goals", "overall"), ("goals", "annual"))
 # 项目预算总额4109.86万元 / 当年预算为 6,491,700.00 元 / 资金总额：1121.92万元
 _QUOTE = re.compile(
-    r"(?P<key>(?:项目)?(?:预算总额|总预算|预算资金|预算金额|资金总额|当年预算|年度预算|资金申请总额|预算))"
-    r"(?:为|是|共计|合计|共|达|：|:|\s)*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
+    rf"(?P<key>(?:{V.BUDGET_QUOTE_PREFIX})?(?:{'|'.join(V.BUDGET_QUOTE_KEYS)}))"
+    rf"(?:{'|'.join(V.BUDGET_QUOTE_LINKS)}|\s)*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"(?P<unit>{V.MONEY_UNITS})"
 )
 _APPROXIMATE = V.APPROXIMATE_PROSE
 
