@@ -6,9 +6,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from perflint.config.loader import load_config
 from perflint.engine.runner import lint_bytes
+
+# Property tests are judged on what they find, not on time: hypothesis's 200 ms deadline per example
+# fails a first call that imports and compiles on a loaded 2-core CI machine (seen: 280 ms once).
+settings.register_profile("perflint", deadline=None)
+settings.load_profile("perflint")
 
 ROOT = Path(__file__).resolve().parents[1]
 DECLARATIONS = ROOT / "declarations"
