@@ -5,6 +5,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from perflint.core.bounded import read_at_most
+
 
 def write_text(path: Path, text: str, exclusive: bool = False) -> None:
     write_bytes(path, text.encode("utf-8"), exclusive)
@@ -19,12 +21,8 @@ def write_bytes(path: Path, data: bytes, exclusive: bool = False) -> None:
     complete file is linked into place, which fails when the name exists."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _synced_temporary(path, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
@@ -40,11 +38,29 @@ def write_bytes(path: Path, data: bytes, exclusive: bool = False) -> None:
         else:
             os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         raise
+
+
+def _synced_temporary(path: Path, data: bytes) -> str:
+    """A temporary file beside ``path`` holding ``data``, on disk before it is renamed into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        _discard(tmp)
+        raise
+    return tmp
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 class WriteRefused(Exception):
@@ -71,12 +87,8 @@ def replace_if_unchanged(path: Path, expected: bytes, data: bytes, force: bool =
         raise WriteRefused(f"it has {st.st_nlink - 1} other hard link(s) (--force replaces this name only)")
     if not force and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
         raise WriteRefused("it is read-only (--force writes it anyway)")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _synced_temporary(path, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
         if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.stat(tmp).st_uid, os.stat(tmp).st_gid):
             try:
@@ -89,10 +101,7 @@ def replace_if_unchanged(path: Path, expected: bytes, data: bytes, force: bool =
             raise WriteRefused("it changed after it was read; run perflint fix again")
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         raise
 
 
@@ -103,13 +112,6 @@ def _read_nofollow(path: Path, limit: int) -> tuple[bytes, tuple[int, int]] | No
         return None
     try:
         st = os.fstat(fd)
-        chunks, left = [], limit
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks), (st.st_dev, st.st_ino)
+        return read_at_most(fd, limit), (st.st_dev, st.st_ino)
     finally:
         os.close(fd)

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from perflint import __version__
 from perflint.core.atomic import write_bytes
+from perflint.core.bounded import read_at_most
 from perflint.engine.runner import FileResult
 
 CACHE_ENV = "PERFLINT_CACHE_DIR"
@@ -91,12 +92,7 @@ def _read_private(path: Path, limit: int) -> bytes | None:
             return None
         if hasattr(os, "getuid") and st.st_uid != os.getuid():
             return None
-        data = os.read(fd, limit + 1) if st.st_size else b""
-        while len(data) < st.st_size:
-            chunk = os.read(fd, limit + 1 - len(data))
-            if not chunk:
-                break
-            data += chunk
+        data = read_at_most(fd, limit + 1) if st.st_size else b""
         return data if len(data) <= limit else None
     finally:
         os.close(fd)

@@ -13,6 +13,7 @@ import functools
 import os
 import stat
 
+from perflint.core.bounded import read_at_most
 from perflint.core.diagnostic import Message
 from perflint.loading import messages as M
 
@@ -98,16 +99,9 @@ def read_source_stat(path: str, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_
             raise Refused("file-not-regular", problem)
         if st.st_size > limit:
             raise Refused("yaml-too-large", M.too_large(st.st_size, limit))
-        chunks, left = [], limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        raw = read_at_most(fd, limit + 1)
     finally:
         os.close(fd)
-    raw = b"".join(chunks)
     if len(raw) > limit:  # it grew after the check (or reports no size, like /proc files)
         raise Refused("yaml-too-large", M.too_large(len(raw), limit))
     return raw, st
