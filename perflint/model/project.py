@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 
 from perflint.core.diagnostic import UNKNOWN_SPAN, Message, Related, Span
+from perflint.model.money import FACTORS
 
 SUMMARY_VERSION = 3
 _CODE_PREFIX = re.compile(r"^[0-9A-Za-z_]{2,32}\s*[-－—]\s*")  # 219-池州市…, 51000021R000000019951-工资性支出
@@ -188,7 +189,7 @@ class ProjectFile:
         """Half a unit of the last digit printed in 年初预算, in 元 (3068.14 万元 is ±50 元)."""
         places = self.summary.get("initial_places")
         places = places if isinstance(places, int) and 0 <= places <= 10 else 0
-        factor = Decimal(10_000) if self.unit == "万元" else Decimal(1)
+        factor = FACTORS[self.unit]
         return Decimal(5).scaleb(-(int(places) + 1)) * factor
 
     def span(self, pointer: str) -> Span:

@@ -233,16 +233,20 @@ class Execution:
             return None
         return Figures(summed["full_year"], summed["executed"], "sources", summed["initial"])
 
+    @property
+    def factor(self) -> Decimal:
+        """元 per unit of the block (10,000 for 万元)."""
+        return FACTORS.get(self.unit, Decimal(1))
+
     def budget(self) -> Decimal | None:
         """The full-year budget in 元 as the rate reads it (the sources' sum under a total row of zeros),
         else the initial budget; None when neither is printed."""
         f = self.figures()
-        factor = FACTORS.get(self.unit, Decimal(1))
         if f is not None:
-            return f.full_year * factor
+            return f.full_year * self.factor
         for cell in (self.total.full_year, self.total.initial):
             if cell.value is not None:
-                return cell.value * factor
+                return cell.value * self.factor
         return None
 
     def _sources_have_money(self) -> bool:

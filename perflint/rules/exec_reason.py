@@ -52,7 +52,7 @@ def check(decl, opts):
     fig = e.figures()
     if fig is None:
         return
-    factor = Decimal(10_000) if e.unit == "万元" else Decimal(1)
+    factor = e.factor
     if fig.initial is not None and abs(fig.initial - fig.full_year) * factor > opts["tolerance"]:
         change = fig.full_year - fig.initial
         share = f"{'+' if change > 0 else ''}{pct(change / fig.initial)}" if fig.initial else ""

@@ -44,7 +44,7 @@ def check(decl, opts):
     e = decl.scorecard.execution
     if e is None or not e.sources:
         return
-    factor = Decimal(10_000) if e.unit == "万元" else Decimal(1)
+    factor = e.factor
     wrong = []
     for col in COLUMNS:
         total, summed = e.total.column(col).value, e.source_sum(col)

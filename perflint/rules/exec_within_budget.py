@@ -35,7 +35,7 @@ def check(decl, opts):
     e = decl.scorecard.execution
     if e is None:
         return
-    factor = Decimal(10_000) if e.unit == "万元" else Decimal(1)
+    factor = e.factor
     reported = None
     for row in (e.total, *e.sources):
         budget, spent = row.full_year.value, row.executed.value
