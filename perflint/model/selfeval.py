@@ -177,6 +177,11 @@ class FundRow:
     def name_en(self) -> str:
         return f"\"{self.label}\"" if self.label else FUND_ROW_NAMES.get(self.key, (self.key, self.key))[1]
 
+    @property
+    def subject_en(self) -> str:
+        """name_en to open a sentence with: The total row (年度资金总额)."""
+        return self.name_en[:1].upper() + self.name_en[1:]
+
 
 def _row(key: str, data, pointer: str) -> FundRow:
     data = data if isinstance(data, dict) else {}
@@ -375,14 +380,17 @@ def group_of(ind) -> str | None:
     return None
 
 
+_UNMARKED = re.compile(r"[\s。.，,；;！!“”\"]")  # what an attainment is compared without
+
+
 def attainment_of(data: dict, actual: str, target: str) -> str | None:
     declared = data.get("attainment")
     if declared in ATTAINMENT_LEVELS:
         return ATTAINMENT_LEVELS[declared]
-    text = re.sub(r"[\s。.，,；;！!“”\"]", "", actual)
+    text = _UNMARKED.sub("", actual)
     if not text:
         return None
-    level = re.sub(r"[\s。.，,；;！!“”\"]", "", target)
+    level = _UNMARKED.sub("", target)
     if text == level:
         return "met"  # the level set is the level reached: 健全 → 健全
     if level and text.endswith(level):

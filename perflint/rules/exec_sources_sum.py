@@ -52,12 +52,13 @@ def check(decl, opts):
             wrong.append((col, total, summed))
     if not wrong:
         return
-    labels = "、".join(row.name for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
+    filled = [row for row in e.sources if any(row.column(c).value is not None for c in COLUMNS)]
+    labels = "、".join(row.name for row in filled)
     zh = "；".join(f"{FUND_COLUMNS[c][0]} {num(t)} ≠ {num(s)}" for c, t, s in wrong)
-    labels_en = ", ".join(row.name_en for row in e.sources if any(row.column(c).value is not None for c in COLUMNS))
+    labels_en = ", ".join(row.name_en for row in filled)
     en = "; ".join(f"{FUND_COLUMNS[c][1]} {e.amount_en(t)} ≠ {e.amount_en(s)}" for c, t, s in wrong)
     yield finding(
         e.total.column(wrong[0][0]).pointer,
         f"{e.total.name}与其中各资金来源（{labels}）之和不符：{zh}（{e.unit}）。",
-        f"{e.total.name_en[0].upper()}{e.total.name_en[1:]} does not equal the sum of its sources ({labels_en}): {en}.",
+        f"{e.total.subject_en} does not equal the sum of its sources ({labels_en}): {en}.",
     )

@@ -46,10 +46,9 @@ def check(decl, opts):
         reported = (budget, spent) if row is e.total else reported
         rate = f"，执行率 {pct(spent / budget)}" if budget > 0 else ""
         rate_en = f", a rate of {pct(spent / budget)}" if budget > 0 else ""
-        label, label_en = row.name, row.name_en
         yield finding(
             row.executed.pointer,
-            f"{label}的全年执行数 {e.amount(spent)} 超过全年预算数 {e.amount(budget)}（超出 {e.amount(spent - budget)}{rate}）：核对数字。",
-            f"{label_en[0].upper()}{label_en[1:]}: {e.amount_en(spent)} spent against a full-year budget of {e.amount_en(budget)} "
+            f"{row.name}的全年执行数 {e.amount(spent)} 超过全年预算数 {e.amount(budget)}（超出 {e.amount(spent - budget)}{rate}）：核对数字。",
+            f"{row.subject_en}: {e.amount_en(spent)} spent against a full-year budget of {e.amount_en(budget)} "
             f"({e.amount_en(spent - budget)} over{rate_en}): check the figures.",
         )
